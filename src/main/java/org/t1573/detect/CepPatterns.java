@@ -1,0 +1,24 @@
+package org.t1573.detect;
+
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.pattern.Pattern;
+import org.t1573.pattern.CompiledPattern;
+
+/**
+ * Builds the Flink CEP {@link Pattern} of a compiled pattern file: its steps in order with
+ * relaxed, non-deterministic contiguity (Sigma's {@code temporal_ordered}: every later event that
+ * satisfies the next step extends the match, so each session after a load is seen), within the
+ * pattern's timespan.
+ */
+public final class CepPatterns {
+    private CepPatterns() {}
+
+    public static Pattern<Selected, Selected> of(CompiledPattern p) {
+        Pattern<Selected, Selected> cep = Pattern.<Selected>begin(p.stepName(0), AfterMatchSkipStrategy.noSkip())
+                .where(new StepCondition(0));
+        for (int i = 1; i < p.stepCount(); i++) {
+            cep = cep.followedByAny(p.stepName(i)).where(new StepCondition(i));
+        }
+        return p.window() == null ? cep : cep.within(p.window());
+    }
+}

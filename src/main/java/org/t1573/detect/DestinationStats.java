@@ -1,0 +1,64 @@
+package org.t1573.detect;
+
+import java.util.Arrays;
+import org.t1573.event.Event;
+
+/**
+ * Keyed state: the sessions of one process to one destination within an alert window. Keeps
+ * the session times (up to {@link #MAX_TIMES}) for interval statistics.
+ */
+public class DestinationStats {
+    /** Enough for a 60 s beacon over 17 hours; older times are kept, later ones only counted. */
+    public static final int MAX_TIMES = 1024;
+
+    public String ip;
+    public Integer port;
+    public String domain;
+    public long count;
+    public long bytesOut;
+    public long bytesIn;
+    public boolean bytesObserved;
+    public long first = Long.MAX_VALUE;
+    public long last = Long.MIN_VALUE;
+    public long[] times = new long[0];
+    public int timesSize;
+    public double entropySum;
+    public long entropyCount;
+    public double entropyMax;
+
+    public DestinationStats() {}
+
+    /** The state key of an event's destination. */
+    public static String keyOf(Event e) {
+        return e.destinationIp + "|" + e.destinationPort;
+    }
+
+    public void add(Event e) {
+        if (count == 0) {
+            ip = e.destinationIp;
+            port = e.destinationPort;
+        }
+        if (domain == null) {
+            domain = e.destinationDomain;
+        }
+        count++;
+        if (e.bytesOut != null || e.bytesIn != null) {
+            bytesObserved = true;
+            bytesOut += e.bytesOut == null ? 0 : e.bytesOut;
+            bytesIn += e.bytesIn == null ? 0 : e.bytesIn;
+        }
+        first = Math.min(first, e.timestamp);
+        last = Math.max(last, e.timestamp);
+        if (timesSize < MAX_TIMES) {
+            if (timesSize == times.length) {
+                times = Arrays.copyOf(times, Math.max(8, times.length * 2));
+            }
+            times[timesSize++] = e.timestamp;
+        }
+        if (e.payloadEntropy != null) {
+            entropySum += e.payloadEntropy;
+            entropyCount++;
+            entropyMax = Math.max(entropyMax, e.payloadEntropy);
+        }
+    }
+}

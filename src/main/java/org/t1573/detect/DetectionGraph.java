@@ -1,0 +1,63 @@
+package org.t1573.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.cep.EventComparator;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
+import org.t1573.event.Event;
+import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.PatternSet;
+
+/**
+ * The detection part of the job: select, then per pattern keyBy, CEP and the alert window.
+ * Input events must carry event-time timestamps and watermarks. Operator uids are stable
+ * ({@code select}, {@code cep-<id>}, {@code alert-<id>}) so savepoints survive upgrades.
+ */
+public final class DetectionGraph {
+
+    /** What detection produces: alert JSON lines, and events that arrived behind the watermark. */
+    public record Result(DataStream<String> alerts, DataStream<Event> late) {}
+
+    private DetectionGraph() {}
+
+    public static Result build(DataStream<Event> events, PatternSet patterns) {
+        List<CompiledPattern> list = patterns.patterns();
+        List<OutputTag<Selected>> tags = new ArrayList<>();
+        for (CompiledPattern p : list) {
+            tags.add(PatternSelector.outputOf(p));
+        }
+        SingleOutputStreamOperator<Selected> selected = events
+                .process(new PatternSelector(list, tags)).uid("select").name("select: step predicates");
+        DataStream<String> alerts = null;
+        for (int i = 0; i < list.size(); i++) {
+            DataStream<String> a = detect(selected.getSideOutput(tags.get(i)), list.get(i));
+            alerts = alerts == null ? a : alerts.union(a);
+        }
+        return new Result(alerts, selected.getSideOutput(PatternSelector.LATE));
+    }
+
+    private static DataStream<String> detect(DataStream<Selected> selected, CompiledPattern p) {
+        DataStream<Hit> matches = CEP.pattern(
+                        selected.filter(s -> s.steps != 0).name("steps of " + p.id()).keyBy(Selected::getKey),
+                        CepPatterns.of(p), new ByTimeThenId())
+                .process(new MatchEmitter(p)).uid("cep-" + p.id()).name("cep " + p.id());
+        DataStream<Hit> ends = selected.filter(s -> s.ends).name("ends-on " + p.id())
+                .map(s -> new Hit(s.key, Hit.END_OF_KEY, s.event.timestamp, s.event)).name("end of key " + p.id());
+        return matches.union(ends).keyBy(Hit::getKey)
+                .process(new AlertWindowFunction(p)).uid("alert-" + p.id()).name("alert window " + p.id());
+    }
+
+    /** Orders events of equal timestamp by id, so matches do not depend on arrival order. */
+    static final class ByTimeThenId implements EventComparator<Selected> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Selected a, Selected b) {
+            int byTime = Long.compare(a.event.timestamp, b.event.timestamp);
+            return byTime != 0 ? byTime : String.valueOf(a.event.id).compareTo(String.valueOf(b.event.id));
+        }
+    }
+}

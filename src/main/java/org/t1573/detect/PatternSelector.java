@@ -1,0 +1,70 @@
+package org.t1573.detect;
+
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.t1573.event.Event;
+import org.t1573.pattern.CompiledPattern;
+
+/**
+ * The select stage: evaluates every loaded pattern's step predicates once per event and sends
+ * the event, marked with the steps it satisfies, to that pattern's side output. Events that
+ * satisfy nothing are dropped here, before any shuffle (most telemetry is benign). Events behind
+ * the watermark go to the late output instead of vanishing in CEP.
+ */
+public class PatternSelector extends ProcessFunction<Event, Selected> {
+    private static final long serialVersionUID = 1L;
+
+    /** The late-events output. */
+    public static final OutputTag<Event> LATE = new OutputTag<>("late-events") {};
+
+    private final List<CompiledPattern> patterns;
+    private final List<OutputTag<Selected>> outputs;
+    private transient Counter dropped;
+    private transient Counter late;
+
+    public PatternSelector(List<CompiledPattern> patterns, List<OutputTag<Selected>> outputs) {
+        this.patterns = List.copyOf(patterns);
+        this.outputs = List.copyOf(outputs);
+    }
+
+    /** The side output carrying the selected events of one pattern. */
+    public static OutputTag<Selected> outputOf(CompiledPattern p) {
+        return new OutputTag<>("selected-" + p.id()) {};
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        dropped = getRuntimeContext().getMetricGroup().counter("eventsDropped");
+        late = getRuntimeContext().getMetricGroup().counter("eventsLate");
+    }
+
+    @Override
+    public void processElement(Event e, Context ctx, Collector<Selected> out) {
+        if (e.timestamp < ctx.timerService().currentWatermark()) {
+            late.inc();
+            ctx.output(LATE, e);
+            return;
+        }
+        boolean any = false;
+        for (int i = 0; i < patterns.size(); i++) {
+            CompiledPattern p = patterns.get(i);
+            int mask = p.stepMask(e);
+            boolean ends = p.endsKey(e);
+            if (mask == 0 && !ends) {
+                continue;
+            }
+            String key = p.key(e);
+            if (key != null) {
+                ctx.output(outputs.get(i), new Selected(key, mask, ends, e));
+                any = true;
+            }
+        }
+        if (!any) {
+            dropped.inc();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.t1573.event;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One normalised telemetry record: a process start or end, a library load, a network
+ * connection, a flow, a TLS handshake or a certificate, whatever the source.
+ *
+ * <p>Fields follow ECS names (see {@link EventField} for the name of each); a field the source
+ * did not carry is {@code null}. Public mutable fields keep this a Flink POJO (no Kryo), which
+ * also lets later releases add fields without breaking savepoints.
+ */
+public class Event implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    // event.*
+    /** {@code @timestamp}: when it happened, epoch milliseconds, as the sensor recorded it. */
+    public long timestamp;
+    /** {@code event.created}: when the collector wrote it, epoch milliseconds. */
+    public Long created;
+    public String id;
+    public String dataset;
+    public String action;
+    public String category;
+    public String code;
+    public String outcome;
+    public String provider;
+
+    // host.*, user.*
+    public String hostName;
+    public String hostId;
+    public String hostIp;
+    public String userName;
+
+    // process.*
+    public String processEntityId;
+    public Long processPid;
+    public String processName;
+    public String processExecutable;
+    public String processCommandLine;
+    public String processHashSha256;
+    public Long processStart;
+    public String parentEntityId;
+    public Long parentPid;
+    public String parentName;
+    public String parentExecutable;
+
+    // dll.*
+    public String dllName;
+    public String dllPath;
+    public Boolean dllSigned;
+    public String dllSignatureStatus;
+
+    // source.*, destination.*, network.*
+    public String sourceIp;
+    public Integer sourcePort;
+    public String destinationIp;
+    public Integer destinationPort;
+    public String destinationDomain;
+    public String networkTransport;
+    public String networkProtocol;
+    public String networkDirection;
+    public Long bytesOut;
+    public Long bytesIn;
+    public Long packetsOut;
+    public Long packetsIn;
+    public Double durationSeconds;
+    public Double payloadEntropy;
+    public String sessionId;
+
+    // tls.*
+    public String tlsVersion;
+    public String tlsCipher;
+    public String tlsServerName;
+    public Boolean tlsEstablished;
+    public String tlsJa3;
+    public String tlsJa3s;
+    public String tlsJa4;
+    public String tlsValidationStatus;
+    public String x509Subject;
+    public String x509Issuer;
+    public Long x509NotBefore;
+    public Long x509NotAfter;
+    public String x509Sha1;
+
+    /** Generic free text: a log message, or the API a crypto call used. */
+    public String message;
+
+    public Event() {}
+
+    /** A key that separates process instances even where pids are reused. */
+    public String processKey() {
+        if (processEntityId != null) {
+            return processEntityId;
+        }
+        return hostName + '|' + processPid + '|' + processStart;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Event)) {
+            return false;
+        }
+        Event e = (Event) o;
+        return timestamp == e.timestamp && Objects.equals(id, e.id) && Objects.equals(dataset, e.dataset);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(timestamp, id, dataset);
+    }
+
+    @Override
+    public String toString() {
+        return "Event{" + EventField.describe(this) + '}';
+    }
+}

@@ -1,0 +1,82 @@
+package org.t1573.ingest;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.t1573.event.Event;
+
+/**
+ * Parses the raw records of one channel into events. A record the parser cannot read goes to
+ * {@link #DEAD_LETTERS} with its origin, raw text and reason, and the job goes on. Counts of
+ * records, events and dead letters are kept as accumulators for the run summary.
+ *
+ * <p>Also watches each host's clock: where a record carries both the sensor time and the
+ * collector time, a record whose offset between them differs from the host's first offset by
+ * more than {@link #SKEW_TOLERANCE_MS} is counted as clock skew (real captures have it: see the
+ * README), and with {@code collectorTime} the collector's clock becomes the event time.
+ */
+public class ParseFunction extends ProcessFunction<RawLine, Event> {
+    private static final long serialVersionUID = 1L;
+
+    /** The dead-letter output. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+    static final long SKEW_TOLERANCE_MS = 5 * 60_000L;
+
+    private final String channel;
+    private final boolean collectorTime;
+    private transient RecordParser parser;
+    private transient Map<String, Long> hostOffsets;
+
+    public ParseFunction(String channel, boolean collectorTime) {
+        this.channel = channel;
+        this.collectorTime = collectorTime;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        parser = Channels.parserFor(channel);
+        hostOffsets = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(RawLine raw, Context ctx, Collector<Event> out) {
+        getRuntimeContext().getLongCounter(RunCounters.RECORDS + channel).add(1);
+        try {
+            parser.parse(raw.text, e -> {
+                checkClock(e);
+                if (collectorTime && e.created != null) {
+                    e.timestamp = e.created;
+                }
+                getRuntimeContext().getLongCounter(RunCounters.EVENTS + channel).add(1);
+                out.collect(e);
+            });
+        } catch (MalformedRecordException e) {
+            deadLetter(raw, e.getMessage(), ctx);
+        } catch (RuntimeException e) {
+            // A parser bug must not stop the job: the record is kept with the error.
+            deadLetter(raw, channel + ": parser failed: " + e, ctx);
+        }
+    }
+
+    private void deadLetter(RawLine raw, String reason, Context ctx) {
+        getRuntimeContext().getLongCounter(RunCounters.DEAD_LETTERS + channel).add(1);
+        ctx.output(DEAD_LETTERS, new DeadLetter(channel, raw.origin, reason, raw.text));
+    }
+
+    private void checkClock(Event e) {
+        if (e.created == null || e.hostName == null) {
+            return;
+        }
+        long offset = e.created - e.timestamp;
+        Long first = hostOffsets.putIfAbsent(e.hostName, offset);
+        if (first != null && Math.abs(offset - first) > SKEW_TOLERANCE_MS) {
+            String key = e.hostName + " event.code " + e.code;
+            getRuntimeContext().getLongCounter(RunCounters.SKEW_COUNT + key).add(1);
+            getRuntimeContext().getLongCounter(RunCounters.SKEW_MILLIS + key).add(offset - first);
+        }
+    }
+}

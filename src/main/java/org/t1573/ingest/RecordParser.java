@@ -1,0 +1,18 @@
+package org.t1573.ingest;
+
+import java.io.Serializable;
+import java.util.function.Consumer;
+import org.t1573.event.Event;
+
+/**
+ * Turns one raw record of a channel (a line of a file, a Kafka message) into zero or more
+ * normalised events. Zero is fine for a well-formed record of a kind no analytic uses; a record
+ * that cannot be read throws {@link MalformedRecordException} and goes to the dead letters.
+ *
+ * <p>Implementations may keep state between records of one stream (a Zeek {@code #fields}
+ * header, an auditd multi-record event), so one instance serves one reader.
+ */
+public interface RecordParser extends Serializable {
+
+    void parse(String record, Consumer<Event> out) throws MalformedRecordException;
+}

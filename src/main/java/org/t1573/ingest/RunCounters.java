@@ -1,0 +1,12 @@
+package org.t1573.ingest;
+
+/** Names of the accumulators a run reports in its summary; each is a prefix followed by a qualifier. */
+public final class RunCounters {
+    public static final String RECORDS = "records|";
+    public static final String EVENTS = "events|";
+    public static final String DEAD_LETTERS = "dead-letters|";
+    public static final String SKEW_COUNT = "clock-skew-count|";
+    public static final String SKEW_MILLIS = "clock-skew-millis|";
+
+    private RunCounters() {}
+}

@@ -1,0 +1,127 @@
+package org.t1573.ingest.windows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import org.t1573.event.Event;
+import org.t1573.ingest.MalformedRecordException;
+
+/**
+ * Turns one Sysmon record, in any {@link SysmonLayout}, into an {@link Event}: process create (1),
+ * network connect (3), process terminate (5), image load (7) and DNS query (22). Other event ids,
+ * and events of other providers that reuse the same ids, give no event.
+ */
+final class SysmonEventMapper {
+
+    static final String PROVIDER = "Microsoft-Windows-Sysmon";
+
+    private SysmonEventMapper() {}
+
+    /** The event of the record, or null for an event no analytic uses. */
+    static Event map(JsonNode root, String record, SysmonLayout layout) throws MalformedRecordException {
+        JsonFields envelope = layout.envelope(root);
+        if (!isSysmon(envelope.firstText(layout.providerFields()))) {
+            return null;
+        }
+        int eventId = eventId(envelope, layout);
+        EventKind kind = kindOf(eventId);
+        if (kind == null) {
+            return null;
+        }
+        Event e = kind.newEvent();
+        JsonFields data = layout.eventData(root);
+        e.code = Integer.toString(eventId);
+        e.dataset = layout.dataset();
+        e.provider = PROVIDER;
+        e.timestamp = eventTime(data, envelope, layout);
+        e.created = envelope.firstTime(layout.createdFields());
+        e.hostName = envelope.firstText(layout.hostFields());
+        e.hostId = envelope.firstText(layout.hostIdFields());
+        e.id = RecordIds.of(e.hostName, envelope.firstText(layout.recordIdFields()), record);
+        // Not AccountName/Domain: in NXLog records those name the account Sysmon logs as (SYSTEM).
+        e.userName = data.text("User");
+        e.processEntityId = data.text("ProcessGuid");
+        e.processPid = data.longValue("ProcessId");
+        e.processExecutable = data.text("Image");
+        e.processName = WindowsValues.fileName(e.processExecutable);
+        switch (eventId) {
+            case 1 -> processCreate(e, data);
+            case 3 -> networkConnect(e, data);
+            case 7 -> imageLoad(e, data);
+            case 22 -> e.destinationDomain = data.text("QueryName");
+            default -> { } // 5: process terminate has nothing beyond the common fields
+        }
+        return e;
+    }
+
+    /** Unknown provider counts as Sysmon: the flat exports of a Sysmon-only channel may omit it. */
+    private static boolean isSysmon(String provider) {
+        return provider == null || provider.toLowerCase(Locale.ROOT).contains("sysmon");
+    }
+
+    private static int eventId(JsonFields envelope, SysmonLayout layout) throws MalformedRecordException {
+        String text = envelope.firstText(layout.eventIdFields());
+        if (text == null) {
+            throw envelope.missing(layout.eventIdFields());
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException ex) {
+            throw envelope.invalid(layout.eventIdFields()[0], text, "not an event id");
+        }
+    }
+
+    private static EventKind kindOf(int eventId) {
+        return switch (eventId) {
+            case 1 -> EventKind.PROCESS_START;
+            case 3 -> EventKind.NETWORK_CONNECTION;
+            case 5 -> EventKind.PROCESS_END;
+            case 7 -> EventKind.LIBRARY_LOAD;
+            case 22 -> EventKind.DNS_QUERY;
+            default -> null;
+        };
+    }
+
+    /** UtcTime is the sensor's clock; the shipper's @timestamp is only a fallback. */
+    private static long eventTime(JsonFields data, JsonFields envelope, SysmonLayout layout)
+            throws MalformedRecordException {
+        Long time = data.time("UtcTime");
+        if (time == null) {
+            time = envelope.firstTime(layout.timestampFallbackFields());
+        }
+        if (time == null) {
+            throw new MalformedRecordException(layout.source() + ": no event time: field "
+                    + layout.dataPrefix() + "UtcTime and " + String.join(", ", layout.timestampFallbackFields())
+                    + " are missing");
+        }
+        return time;
+    }
+
+    private static void processCreate(Event e, JsonFields data) throws MalformedRecordException {
+        e.processCommandLine = data.text("CommandLine");
+        e.processHashSha256 = WindowsValues.sha256FromHashes(data.text("Hashes"));
+        e.processStart = e.timestamp;
+        e.parentEntityId = data.text("ParentProcessGuid");
+        e.parentPid = data.longValue("ParentProcessId");
+        e.parentExecutable = data.text("ParentImage");
+        e.parentName = WindowsValues.fileName(e.parentExecutable);
+    }
+
+    private static void networkConnect(Event e, JsonFields data) throws MalformedRecordException {
+        e.sourceIp = data.text("SourceIp");
+        e.sourcePort = data.port("SourcePort");
+        e.destinationIp = data.text("DestinationIp");
+        e.destinationPort = data.port("DestinationPort");
+        e.destinationDomain = data.text("DestinationHostname");
+        e.networkTransport = WindowsValues.transport(data.text("Protocol"));
+        Boolean initiated = data.bool("Initiated");
+        e.networkDirection = initiated == null ? null : initiated ? "outbound" : "inbound";
+        e.outcome = "success";
+    }
+
+    private static void imageLoad(Event e, JsonFields data) throws MalformedRecordException {
+        e.dllPath = data.text("ImageLoaded");
+        e.dllName = WindowsValues.fileName(e.dllPath);
+        e.dllSigned = data.bool("Signed");
+        e.dllSignatureStatus = data.text("SignatureStatus");
+    }
+}

@@ -1,0 +1,45 @@
+package org.t1573.ingest.windows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Where a Sysmon shipping format keeps each thing: the EventData fields (UtcTime, Image, ...)
+ * under {@code dataPrefix}, and the envelope (event id, provider, host, record number, collector
+ * times) under the listed names, first present wins. One layout per format lets the flat JSON and
+ * the Winlogbeat parser share {@link SysmonEventMapper}.
+ *
+ * @param source error-message prefix, e.g. "sysmon"
+ * @param dataset the {@code event.dataset} of the events
+ * @param dotted whether names may be nested or dotted (Winlogbeat) rather than top-level keys
+ * @param dataPrefix prefix of the EventData field names, "" when they sit at the top level
+ * @param eventIdFields the event id
+ * @param providerFields the provider or channel, to skip other providers' events with the same ids
+ * @param recordIdFields the event log record number
+ * @param hostFields the computer name
+ * @param hostIdFields a host identifier, if the shipper adds one
+ * @param createdFields collector-side times, for {@code event.created}
+ * @param timestampFallbackFields the event time when UtcTime is missing
+ */
+record SysmonLayout(
+        String source,
+        String dataset,
+        boolean dotted,
+        String dataPrefix,
+        String[] eventIdFields,
+        String[] providerFields,
+        String[] recordIdFields,
+        String[] hostFields,
+        String[] hostIdFields,
+        String[] createdFields,
+        String[] timestampFallbackFields) {
+
+    /** Reader of the envelope fields. */
+    JsonFields envelope(JsonNode root) {
+        return dotted ? JsonFields.dotted(source, root, "") : JsonFields.flat(source, root);
+    }
+
+    /** Reader of the EventData fields, by their Sysmon names. */
+    JsonFields eventData(JsonNode root) {
+        return dotted ? JsonFields.dotted(source, root, dataPrefix) : JsonFields.flat(source, root);
+    }
+}

@@ -1,0 +1,41 @@
+package org.t1573.ingest.windows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Consumer;
+import org.t1573.event.Event;
+import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordParser;
+
+/**
+ * The parser of the "windows" channel: reads each record once, finds its {@link WindowsShape}
+ * (flat Sysmon, Winlogbeat, Defender row, envelope or batch) and hands it to that shape's parser,
+ * so one topic or directory may mix all of them.
+ */
+public final class WindowsRecordParser implements RecordParser {
+    private static final long serialVersionUID = 1L;
+
+    private static final String SOURCE = "windows";
+
+    private final SysmonJsonParser sysmon = new SysmonJsonParser();
+    private final WinlogbeatSysmonParser winlogbeat = new WinlogbeatSysmonParser();
+    private final DefenderParser defender = new DefenderParser();
+
+    @Override
+    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+        JsonNode root = JsonRecords.readObject(record, SOURCE);
+        WindowsShape shape = WindowsShape.of(root);
+        if (shape == null) {
+            throw new MalformedRecordException(
+                    SOURCE + ": record matches no known shape (Sysmon, Winlogbeat, Defender)");
+        }
+        parserOf(shape).parse(root, record, out);
+    }
+
+    private JsonTreeParser parserOf(WindowsShape shape) {
+        return switch (shape) {
+            case SYSMON -> sysmon;
+            case WINLOGBEAT -> winlogbeat;
+            case DEFENDER -> defender;
+        };
+    }
+}

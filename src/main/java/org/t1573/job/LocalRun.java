@@ -1,0 +1,81 @@
+package org.t1573.job;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.t1573.alert.Alert;
+import org.t1573.alert.AlertJson;
+import org.t1573.ingest.DeadLetter;
+import org.t1573.pattern.PatternSet;
+
+/**
+ * A bounded run over files whose results come back to this process: alerts and dead letters are
+ * collected (one stream, so neither can stall the other), sorted into a stable order and written
+ * as JSON lines under the output directory.
+ */
+public final class LocalRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ALERT = "A";
+    private static final String DEAD = "D";
+
+    private LocalRun() {}
+
+    /** Runs the job on the current execution environment (a MiniCluster under {@code java -jar}). */
+    public static RunResult execute(JobOptions options, PatternSet patterns) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        DetectionJob.Outputs outputs = DetectionJob.build(env, options, patterns);
+        DataStream<String> merged = outputs.alerts().map(a -> ALERT + a).name("tag alerts")
+                .union(outputs.deadLetters().map(LocalRun::tagDeadLetter).name("tag dead letters"));
+        List<String> alerts = new ArrayList<>();
+        List<String> dead = new ArrayList<>();
+        CloseableIterator<String> it = merged.collectAsync();
+        JobClient client = env.executeAsync("t1573-cep");
+        try (it) {
+            while (it.hasNext()) {
+                String line = it.next();
+                (line.startsWith(ALERT) ? alerts : dead).add(line.substring(1));
+            }
+        }
+        JobExecutionResult result = client.getJobExecutionResult().get();
+        alerts.sort(Comparator.comparing(LocalRun::alertOrder));
+        dead.sort(Comparator.naturalOrder());
+        Map<String, Long> counters = new TreeMap<>();
+        result.getAllAccumulatorResults().forEach((k, v) -> {
+            if (v instanceof Long) {
+                counters.put(k, (Long) v);
+            }
+        });
+        return new RunResult(alerts, dead, counters);
+    }
+
+    /** Writes alerts.jsonl and dead-letters.jsonl into the directory. */
+    public static void write(RunResult r, Path out) throws IOException {
+        Files.createDirectories(out);
+        Files.write(out.resolve("alerts.jsonl"), r.alerts(), StandardCharsets.UTF_8);
+        Files.write(out.resolve("dead-letters.jsonl"), r.deadLetters(), StandardCharsets.UTF_8);
+    }
+
+    private static String tagDeadLetter(DeadLetter d) throws JsonProcessingException {
+        return DEAD + JSON.writeValueAsString(d);
+    }
+
+    /** Window start, analytic, alert id, then create before update. */
+    private static String alertOrder(String json) {
+        Alert a = AlertJson.read(json);
+        return a.window().start() + '|' + a.analytic().id() + '|' + a.alertId() + '|'
+                + ("create".equals(a.activity()) ? 0 : 1);
+    }
+}

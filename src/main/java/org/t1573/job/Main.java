@@ -1,0 +1,172 @@
+package org.t1573.job;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.t1573.ingest.Channels;
+import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.Durations;
+import org.t1573.pattern.PatternLoadException;
+import org.t1573.pattern.PatternSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line. With no arguments it runs every pattern over the bundled samples; see
+ * {@code --help} of each command.
+ */
+@Command(name = "t1573-cep", mixinStandardHelpOptions = true, version = "t1573-cep 0.1.0",
+        description = "Detects command and control over encrypted channels (MITRE ATT&CK T1573) with Flink CEP.%n"
+                + "With no command: runs all patterns over the bundled samples/ into out/.",
+        subcommands = {Main.Backtest.class, Main.Validate.class})
+public final class Main implements Callable<Integer> {
+
+    /** Exit code of a run that could not start: bad options or pattern files. */
+    static final int USAGE = 2;
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (run.inputs.isEmpty()) {
+            run.inputs.add("windows=samples/windows");
+        }
+        return run.execute(System.out, System.err);
+    }
+
+    /** Replays archived logs. */
+    @Command(name = "backtest", mixinStandardHelpOptions = true,
+            description = "Replays archived logs (files, directories, .gz) through the patterns in event time.")
+    static final class Backtest implements Callable<Integer> {
+        @Mixin
+        RunOptions run = new RunOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            if (run.inputs.isEmpty()) {
+                System.err.println("backtest: give at least one --input");
+                return USAGE;
+            }
+            return run.execute(System.out, System.err);
+        }
+    }
+
+    /** Checks pattern files. */
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Checks pattern files; prints every error with file, line and reason.")
+    static final class Validate implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pattern files or directories (default: patterns).")
+        List<Path> paths = new ArrayList<>();
+
+        @Option(names = "--set", paramLabel = "Name=value", description = "Parameter override to validate too.")
+        Map<String, String> overrides = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            List<Path> dirs = paths.isEmpty() ? List.of(Path.of("patterns")) : paths;
+            try {
+                PatternSet set = PatternSet.load(dirs, overrides);
+                for (CompiledPattern p : set.patterns()) {
+                    System.out.printf("ok  %-22s %s (%s)%n", p.id(), p.definition().title(), p.definition().file());
+                }
+                System.out.printf("%d pattern(s) valid%n", set.patterns().size());
+                return 0;
+            } catch (PatternLoadException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** Options shared by the default run and backtest. */
+    static final class RunOptions {
+        @Option(names = {"-i", "--input"}, paramLabel = "[channel=]PATH",
+                description = "File or directory to read (recursively; .gz allowed). Prefix with a channel, "
+                        + "e.g. windows=logs/; default channel: windows. Repeatable.")
+        List<String> inputs = new ArrayList<>();
+
+        @Option(names = {"-p", "--patterns"}, paramLabel = "PATH", description = "Pattern files or directories (default: patterns).")
+        List<Path> patterns = new ArrayList<>();
+
+        @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
+                description = "Output directory for alerts.jsonl and dead-letters.jsonl (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--set", paramLabel = "Name=value",
+                description = "Override a pattern parameter: Name (every pattern declaring it) or PatternId.Name. "
+                        + "Lists are comma separated. Repeatable.")
+        Map<String, String> overrides = new LinkedHashMap<>();
+
+        @Option(names = "--parallelism", defaultValue = "2", description = "Operator parallelism (default: ${DEFAULT-VALUE}).")
+        int parallelism;
+
+        @Option(names = "--mode", defaultValue = "BATCH",
+                description = "BATCH (replay: sorted by time, no late data) or STREAMING (default: ${DEFAULT-VALUE}).")
+        RuntimeExecutionMode mode;
+
+        @Option(names = "--event-time", defaultValue = "sensor",
+                description = "sensor: the time the sensor recorded (Sysmon UtcTime); collector: the time the collector "
+                        + "wrote the record (for captures with a skewed sensor clock). Default: ${DEFAULT-VALUE}.")
+        String eventTime;
+
+        @Option(names = "--max-out-of-orderness", defaultValue = "1m",
+                description = "STREAMING: how late an event may arrive before it is a late dead letter (default: ${DEFAULT-VALUE}).")
+        String maxOutOfOrderness;
+
+        Integer execute(PrintStream out, PrintStream err) throws Exception {
+            JobOptions options;
+            PatternSet set;
+            try {
+                options = toJobOptions();
+                set = PatternSet.load(options.patterns(), options.overrides());
+            } catch (IllegalArgumentException | PatternLoadException e) {
+                err.println(e.getMessage());
+                return USAGE;
+            }
+            RunResult result = LocalRun.execute(options, set);
+            LocalRun.write(result, options.out());
+            RunSummary.print(result, set, options, out);
+            return 0;
+        }
+
+        JobOptions toJobOptions() {
+            if (!eventTime.equals("sensor") && !eventTime.equals("collector")) {
+                throw new IllegalArgumentException("--event-time must be sensor or collector, not " + eventTime);
+            }
+            Map<String, List<Path>> byChannel = new LinkedHashMap<>();
+            for (String in : inputs) {
+                int eq = in.indexOf('=');
+                String channel = eq > 0 ? in.substring(0, eq) : "windows";
+                Channels.parserFor(channel);
+                Path path = Path.of(eq > 0 ? in.substring(eq + 1) : in);
+                if (!path.toFile().exists()) {
+                    throw new IllegalArgumentException("--input " + in + ": no such file or directory");
+                }
+                byChannel.computeIfAbsent(channel, k -> new ArrayList<>()).add(path.toAbsolutePath());
+            }
+            List<InputSpec> specs = new ArrayList<>();
+            byChannel.forEach((c, p) -> specs.add(new InputSpec(c, p)));
+            Duration lateness = Durations.parse(maxOutOfOrderness);
+            return new JobOptions(specs, patterns.isEmpty() ? List.of(Path.of("patterns")) : patterns, out, overrides,
+                    parallelism, mode, eventTime.equals("collector"), lateness);
+        }
+    }
+}

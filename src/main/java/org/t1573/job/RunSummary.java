@@ -1,0 +1,54 @@
+package org.t1573.job;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import org.t1573.alert.Alert;
+import org.t1573.alert.AlertJson;
+import org.t1573.ingest.RunCounters;
+import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.PatternSet;
+
+/** The short, readable report printed after a run. */
+public final class RunSummary {
+    private RunSummary() {}
+
+    public static void print(RunResult r, PatternSet patterns, JobOptions options, PrintStream out) {
+        out.println("Run summary");
+        out.printf("  patterns: %d loaded from %s%n", patterns.patterns().size(), options.patterns());
+        Map<String, Long> c = r.counters();
+        for (String key : c.keySet()) {
+            if (key.startsWith(RunCounters.RECORDS)) {
+                String channel = key.substring(RunCounters.RECORDS.length());
+                out.printf("  source %-10s records %,d -> events %,d, dead letters %,d%n", channel, c.get(key),
+                        c.getOrDefault(RunCounters.EVENTS + channel, 0L),
+                        c.getOrDefault(RunCounters.DEAD_LETTERS + channel, 0L));
+            }
+        }
+        long late = r.deadLetters().stream().filter(d -> d.contains("\"reason\":\"late:")).count();
+        out.printf("  dead letters: %,d (of which late events: %,d) -> %s%n", r.deadLetters().size(), late,
+                options.out().resolve("dead-letters.jsonl"));
+        for (String key : c.keySet()) {
+            if (key.startsWith(RunCounters.SKEW_COUNT)) {
+                String what = key.substring(RunCounters.SKEW_COUNT.length());
+                long n = c.get(key);
+                double hours = c.getOrDefault(RunCounters.SKEW_MILLIS + what, 0L) / (double) n / 3_600_000.0;
+                out.printf("  clock skew: %s: %,d events whose sensor time is %.2f h off the host's "
+                        + "collector offset%s%n", what, n, -hours,
+                        options.collectorTime() ? " (collector time used)" : " (consider --event-time collector)");
+            }
+        }
+        Map<String, int[]> perAnalytic = new TreeMap<>();
+        for (CompiledPattern p : patterns.patterns()) {
+            perAnalytic.put(p.id(), new int[2]);
+        }
+        for (String json : r.alerts()) {
+            Alert a = AlertJson.read(json);
+            perAnalytic.computeIfAbsent(a.analytic().id(), k -> new int[2])["create".equals(a.activity()) ? 0 : 1]++;
+        }
+        out.printf("  alerts: %,d (%,d lines with updates) -> %s%n",
+                perAnalytic.values().stream().mapToInt(v -> v[0]).sum(), r.alerts().size(),
+                options.out().resolve("alerts.jsonl"));
+        perAnalytic.forEach((id, v) -> out.printf("    %-22s %4d alerts, %4d updates%n", id, v[0], v[1]));
+    }
+}

@@ -1,0 +1,69 @@
+package org.t1573.pattern;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.t1573.event.FieldType;
+
+/**
+ * The aggregates the engine keeps per host, process and destination over the sessions of an
+ * alert window. Alert conditions, scores and summaries in pattern files name them; the
+ * README's alert schema documents each.
+ */
+public enum Aggregate {
+    CONNECTIONS_COUNT("connections.count", FieldType.LONG),
+    CONNECTIONS_BYTES_OUT("connections.bytes_out", FieldType.LONG),
+    CONNECTIONS_BYTES_IN("connections.bytes_in", FieldType.LONG),
+    CONNECTIONS_BYTES_TOTAL("connections.bytes_total", FieldType.LONG),
+    CONNECTIONS_DATA_MB("connections.data_mb", FieldType.DOUBLE),
+    CONNECTIONS_FIRST("connections.first", FieldType.TIME),
+    CONNECTIONS_LAST("connections.last", FieldType.TIME),
+    CONNECTIONS_DURATION_SECONDS("connections.duration_seconds", FieldType.DOUBLE),
+    /** Minute boundaries crossed between first and last, as KQL's {@code datetime_diff('minute', ...)}. */
+    CONNECTIONS_DURATION_MINUTES("connections.duration_minutes", FieldType.LONG),
+    BYTES_OBSERVED("bytes.observed", FieldType.BOOLEAN),
+    DESTINATIONS_COUNT("destinations.count", FieldType.LONG),
+    INTERVALS_MEAN_SECONDS("intervals.mean_seconds", FieldType.DOUBLE),
+    INTERVALS_MEDIAN_SECONDS("intervals.median_seconds", FieldType.DOUBLE),
+    INTERVALS_MAD_SECONDS("intervals.mad_seconds", FieldType.DOUBLE),
+    /** Coefficient of variation of the intervals: standard deviation over mean. */
+    INTERVALS_CV("intervals.cv", FieldType.DOUBLE),
+    /** The seed query's coarse {@code DurationMinutes * 60 / (ConnectionCount - 1)}. */
+    INTERVALS_KQL_AVG_SECONDS("intervals.kql_avg_seconds", FieldType.DOUBLE),
+    /** The seed query's rule: mean interval within [BeaconMinIntervalSeconds, BeaconMaxIntervalSeconds] and count >= BeaconMinConnections. */
+    BEACON_LIKELY("beacon.likely", FieldType.BOOLEAN),
+    ENTROPY_OBSERVED("entropy.observed", FieldType.BOOLEAN),
+    ENTROPY_MEAN("entropy.mean", FieldType.DOUBLE),
+    ENTROPY_MAX("entropy.max", FieldType.DOUBLE);
+
+    private static final Map<String, Aggregate> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (Aggregate a : values()) {
+            BY_NAME.put(a.name, a);
+        }
+    }
+
+    private final String name;
+    private final FieldType type;
+
+    Aggregate(String name, FieldType type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public String ecsName() {
+        return name;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    public static Aggregate byName(String name) {
+        return BY_NAME.get(name);
+    }
+
+    public static Map<String, Aggregate> all() {
+        return BY_NAME;
+    }
+}

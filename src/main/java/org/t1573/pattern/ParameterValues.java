@@ -1,0 +1,107 @@
+package org.t1573.pattern;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The bound values of a pattern's parameters: defaults, then any overrides of the run. */
+public final class ParameterValues implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, ParameterSpec> specs;
+    private final Map<String, Object> values;
+
+    private ParameterValues(Map<String, ParameterSpec> specs, Map<String, Object> values) {
+        this.specs = specs;
+        this.values = values;
+    }
+
+    /** The defaults of the given specs. */
+    public static ParameterValues defaults(Map<String, ParameterSpec> specs) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        specs.forEach((name, spec) -> v.put(name, spec.defaultValue()));
+        return new ParameterValues(Collections.unmodifiableMap(new LinkedHashMap<>(specs)), v);
+    }
+
+    /** A copy with one value replaced, parsed from text as given on the command line. */
+    public ParameterValues with(String name, String text) {
+        ParameterSpec spec = specs.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "' (known: " + specs.keySet() + ")");
+        }
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        v.put(name, parse(spec.type(), text));
+        return new ParameterValues(specs, v);
+    }
+
+    public boolean has(String name) {
+        return specs.containsKey(name);
+    }
+
+    public Object get(String name) {
+        return values.get(name);
+    }
+
+    public Duration duration(String name) {
+        return (Duration) values.get(name);
+    }
+
+    public Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    public Map<String, ParameterSpec> specs() {
+        return specs;
+    }
+
+    /** The value as the strings a field test compares with: a list stays a list, anything else one item. */
+    public List<String> asStrings(String name) {
+        Object v = values.get(name);
+        if (v instanceof List) {
+            List<String> out = new ArrayList<>();
+            for (Object o : (List<?>) v) {
+                out.add(String.valueOf(o));
+            }
+            return out;
+        }
+        if (v instanceof Duration) {
+            return List.of(String.valueOf(((Duration) v).toMillis()));
+        }
+        if (v instanceof Double && ((Double) v) == Math.rint((Double) v)) {
+            return List.of(String.valueOf(((Double) v).longValue()));
+        }
+        return List.of(String.valueOf(v));
+    }
+
+    /** Parses the text form of a value (lists are comma separated); IllegalArgumentException if it does not fit. */
+    public static Object parse(ParameterType type, String text) {
+        switch (type) {
+            case LIST:
+                if (text.isBlank()) {
+                    return List.of();
+                }
+                return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .collect(java.util.stream.Collectors.toUnmodifiableList());
+            case NUMBER:
+                try {
+                    return Double.parseDouble(text.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + text + "' is not a number");
+                }
+            case DURATION:
+                return Durations.parse(text);
+            case BOOLEAN:
+                if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException("'" + text + "' is not true or false");
+                }
+                return Boolean.parseBoolean(text.trim());
+            default:
+                return text;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.t1573.pattern;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.t1573.event.Event;
+
+/** Binds a {@link PatternDefinition} to parameter values, reporting every problem with its line. */
+public final class PatternCompiler {
+    private PatternCompiler() {}
+
+    public static CompiledPattern compile(PatternDefinition def, ParameterValues values) throws PatternLoadException {
+        List<PatternError> errors = new ArrayList<>();
+        ConditionCompiler<Event> events = new ConditionCompiler<>(EventFields.INSTANCE, values, def.file(), errors);
+        ConditionCompiler<AggregateView> aggregates =
+                new ConditionCompiler<>(AggregateFields.INSTANCE, values, def.file(), errors);
+
+        List<Condition<Event>> steps = new ArrayList<>();
+        for (StepDefinition s : def.sequence()) {
+            Condition<Event> where = events.compile(s.where());
+            Condition<Event> unless = s.unless() == null ? null : events.compile(s.unless());
+            steps.add(unless == null ? where : e -> where.test(e) && !unless.test(e));
+        }
+        List<FieldAccess<Event>> groupBy = new ArrayList<>();
+        for (String f : def.groupBy()) {
+            FieldAccess<Event> access = EventFields.INSTANCE.resolve(f);
+            if (access == null) {
+                errors.add(new PatternError(def.file(), 0, "group-by: unknown field '" + f + "'"));
+            } else {
+                groupBy.add(access);
+            }
+        }
+        Duration window = window(def, values, errors);
+        Condition<Event> endsOn = def.endsOn() == null ? null : events.compile(def.endsOn());
+        Condition<AggregateView> condition =
+                def.condition() == null ? Condition.always() : aggregates.compile(def.condition());
+        List<CompiledPattern.CompiledScoreRule> rules = new ArrayList<>();
+        for (ScoreRule r : def.scoreRules()) {
+            rules.add(new CompiledPattern.CompiledScoreRule(aggregates.compile(r.when()), r.points(), r.reason()));
+        }
+        if (steps.size() > 31) {
+            errors.add(new PatternError(def.file(), 0, "a sequence has at most 31 steps"));
+        }
+        if (!errors.isEmpty()) {
+            throw new PatternLoadException(errors);
+        }
+        return new CompiledPattern(def, values, steps, endsOn, groupBy, window, condition, rules);
+    }
+
+    private static Duration window(PatternDefinition def, ParameterValues values, List<PatternError> errors) {
+        String text = def.timespan();
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.startsWith("$")) {
+                String name = text.substring(1);
+                Object v = values.has(name) ? values.get(name) : null;
+                if (!(v instanceof Duration)) {
+                    errors.add(new PatternError(def.file(), def.timespanLine(),
+                            "timespan " + text + " must name a duration parameter"));
+                    return null;
+                }
+                return (Duration) v;
+            }
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new PatternError(def.file(), def.timespanLine(), "timespan: " + e.getMessage()));
+            return null;
+        }
+    }
+}

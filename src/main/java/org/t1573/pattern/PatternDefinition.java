@@ -1,0 +1,42 @@
+package org.t1573.pattern;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pattern file as written: metadata, parameters and the not yet bound sequence, conditions and
+ * summary. {@link PatternCompiler} binds it to parameter values.
+ *
+ * @param groupBy fields whose values key the sequence (Sigma {@code group-by})
+ * @param timespan the sequence's window, a duration or a {@code $Parameter}
+ * @param endsOn events that end a key's life (a process exit): its alert window closes early
+ * @param aggregateOver the step whose events are the sessions that aggregates count
+ * @param condition when an alert fires, over aggregates; null means on the first complete match
+ */
+public record PatternDefinition(
+        String file,
+        String id,
+        String title,
+        String status,
+        String description,
+        String technique,
+        String tactic,
+        String strategy,
+        String platform,
+        String severity,
+        String confidence,
+        List<Map<String, String>> logSources,
+        List<String> falsePositives,
+        List<String> references,
+        Map<String, ParameterSpec> parameters,
+        List<String> groupBy,
+        List<StepDefinition> sequence,
+        String timespan,
+        int timespanLine,
+        ConditionNode endsOn,
+        String aggregateOver,
+        ConditionNode condition,
+        List<SummaryItem> summary,
+        double scoreBase,
+        List<ScoreRule> scoreRules) implements Serializable {}

@@ -1,0 +1,54 @@
+package org.t1573.ingest.windows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WindowsValuesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "C:\\Windows\\System32\\bcrypt.dll, bcrypt.dll, C:\\Windows\\System32\\bcrypt.dll",
+        "c:\\windows\\system32\\BCRYPT.DLL, bcrypt.dll, c:\\windows\\system32\\BCRYPT.DLL",
+        "C:\\Windows\\System32, bcrypt.dll, C:\\Windows\\System32\\bcrypt.dll",
+        "C:\\Windows\\System32\\, bcrypt.dll, C:\\Windows\\System32\\bcrypt.dll",
+        "C:\\Tools\\xbcrypt.dll, bcrypt.dll, C:\\Tools\\xbcrypt.dll\\bcrypt.dll",
+        "/usr/lib, libssl.so, /usr/lib/libssl.so",
+    })
+    void fullPathAppendsTheNameOnlyWhenTheFolderLacksIt(String folder, String name, String expected) {
+        assertThat(WindowsValues.fullPath(folder, name)).isEqualTo(expected);
+    }
+
+    @Test
+    void fileNameIsThePartAfterTheLastSeparatorOfEitherKind() {
+        assertThat(WindowsValues.fileName("C:\\Users\\pedro\\Downloads\\payload.exe")).isEqualTo("payload.exe");
+        assertThat(WindowsValues.fileName("/tmp/x/beacon")).isEqualTo("beacon");
+        assertThat(WindowsValues.fileName("cmd.exe")).isEqualTo("cmd.exe");
+    }
+
+    @Test
+    void sha256IsTakenFromTheSysmonHashListAsGiven() {
+        assertThat(WindowsValues.sha256FromHashes("SHA1=AA,MD5=BB,SHA256=cc11,IMPHASH=DD")).isEqualTo("cc11");
+        assertThat(WindowsValues.sha256FromHashes("SHA1=AA,MD5=BB")).isNull();
+    }
+
+    @Test
+    void transportDropsDefendersIpVersionSuffix() {
+        assertThat(WindowsValues.transport("TcpV4")).isEqualTo("tcp");
+        assertThat(WindowsValues.transport("Udp")).isEqualTo("udp");
+        assertThat(WindowsValues.transport("tcp")).isEqualTo("tcp");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "evil.example.com, evil.example.com",
+        "https://evil.example.com:8443/beacon?id=1, evil.example.com",
+        "http://evil.example.com/, evil.example.com",
+        "fe80::1, fe80::1",
+    })
+    void hostOfUrlKeepsOnlyTheHost(String url, String host) {
+        assertThat(WindowsValues.hostOfUrl(url)).isEqualTo(host);
+    }
+}

@@ -72,7 +72,7 @@ final class AlertFactory {
                 AlertJson.time((Long) stats.aggregate(Aggregate.CONNECTIONS_LAST)),
                 new Alert.Window(AlertJson.time(w.start), AlertJson.time(w.end)), summary, aggregates,
                 destinations(destinations), evidence(evidence), Math.max(0, w.evidenceCount - evidence.size()),
-                w.suppressed, notes(stats));
+                w.sessions - w.sessionsAtTrigger, notes(stats));
     }
 
     /** Sorted distinct values; numbers (ports) stay numbers. */

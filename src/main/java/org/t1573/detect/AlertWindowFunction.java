@@ -2,6 +2,7 @@ package org.t1573.detect;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +27,23 @@ import org.t1573.pattern.SummaryItem;
 /**
  * Per pattern and key (host and process): turns CEP matches into at most one alert per window.
  *
- * <p>The first matching session opens a window of the pattern's timespan. Sessions are counted
- * once each (a process that loaded five libraries yields five matches per connection), and
- * aggregated per destination. The alert is written as soon as the pattern's condition holds;
- * later sessions of the window are suppressed and counted, and if anything was added after the
- * alert, one update with the final aggregates is written when the window closes: at its end, or when the process exits
- * (ends-on). Closing clears all state of the key.
+ * <p>The first match opens a window of the pattern's timespan. Sessions are counted once each (a
+ * process that loaded five libraries yields five matches per connection) and aggregated per
+ * destination. When the pattern's condition first holds, the alert is written as soon as the
+ * watermark passes that match, so every match of the same instant is in it; later sessions of the
+ * window are suppressed and counted. If anything was added after the alert, one update with the
+ * final aggregates is written when the window closes: at its end, or when the process exits
+ * (ends-on). Closing clears all state of the key. Nothing here depends on the arrival order of
+ * records with equal timestamps, so batch and streaming runs agree on every alert's final state.
  */
-public class AlertWindowFunction extends KeyedProcessFunction<String, Hit, String> {
+public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecord, String> {
     private static final long serialVersionUID = 1L;
 
-    /** Evidence events kept per alert; the rest are counted in {@code evidence_truncated}. */
+    /** Evidence events kept per alert (the earliest); the rest are counted in {@code evidence_truncated}. */
     static final int MAX_EVIDENCE = 25;
+
+    private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.<Evidence>comparingLong(v -> v.timestamp)
+            .thenComparing(v -> String.valueOf(v.eventId)).thenComparing(v -> v.step);
 
     private final CompiledPattern pattern;
     private transient AlertFactory factory;
@@ -68,63 +74,89 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, Hit, Strin
     }
 
     @Override
-    public void processElement(Hit hit, Context ctx, Collector<String> out) throws Exception {
-        if (hit.step == Hit.END_OF_KEY) {
+    public void processElement(MatchRecord m, Context ctx, Collector<String> out) throws Exception {
+        if (m.end) {
             // Close once the watermark passes the exit: by then CEP has emitted every earlier match.
-            endedAt.update(hit.event.timestamp);
-            ctx.timerService().registerEventTimeTimer(hit.event.timestamp);
+            endedAt.update(m.matchTime);
+            ctx.timerService().registerEventTimeTimer(m.matchTime);
             return;
         }
         WindowState w = window.value();
-        if (w != null && hit.matchTime >= w.end) {
+        if (w != null && m.matchTime >= w.end) {
             close(w, out);
             w = null;
         }
         if (w == null) {
             w = new WindowState();
-            w.start = hit.matchTime;
-            w.end = hit.matchTime + (pattern.window() == null ? 0 : pattern.window().toMillis());
+            w.start = m.matchTime;
+            w.end = m.matchTime + (pattern.window() == null ? 0 : pattern.window().toMillis());
             w.alertId = AlertFactory.alertId(pattern.id(), ctx.getCurrentKey(), w.start);
-            w.first = hit.event;
             ctx.timerService().registerEventTimeTimer(w.end);
         }
-        String id = hit.step + ":" + hit.event.id;
-        if (!seen.contains(id)) {
+        boolean newSession = false;
+        for (int i = 0; i < m.events.length; i++) {
+            Event e = m.events[i];
+            String id = m.steps[i] + ":" + e.id;
+            if (seen.contains(id)) {
+                continue;
+            }
             seen.put(id, true);
             w.dirty |= w.emitted;
-            record(hit, w);
-            if (hit.step == pattern.overStep()) {
-                addSession(hit.event, w, out);
+            if (w.first == null || e.timestamp < w.first.timestamp
+                    || (e.timestamp == w.first.timestamp && String.valueOf(e.id).compareTo(String.valueOf(w.first.id)) < 0)) {
+                w.first = e;
             }
+            record(m.steps[i], e, w);
+            if (m.steps[i] == pattern.overStep()) {
+                addSession(e, w);
+                newSession = true;
+            }
+        }
+        if (newSession && !w.pending && !w.emitted
+                && pattern.alertConditionHolds(new ConnectionStats(destinationList(), pattern))) {
+            w.pending = true;
+            w.sessionsAtTrigger = w.sessions;
+            w.triggerTime = m.matchTime;
+            ctx.timerService().registerEventTimeTimer(m.matchTime);
         }
         window.update(w);
     }
 
-    private void record(Hit hit, WindowState w) throws Exception {
+    private void record(int step, Event e, WindowState w) throws Exception {
         for (SummaryItem s : pattern.definition().summary()) {
-            if (s.isDistinct() && s.step().equals(pattern.stepName(hit.step))) {
-                Object v = EventFields.INSTANCE.resolve(s.field()).get(hit.event);
+            if (s.isDistinct() && s.step().equals(pattern.stepName(step))) {
+                Object v = EventFields.INSTANCE.resolve(s.field()).get(e);
                 if (v != null) {
                     distinct.put(s.name() + '\u001f' + v, true);
                 }
             }
         }
-        if (w.evidenceCount++ < MAX_EVIDENCE) {
-            Event e = hit.event;
-            Evidence v = new Evidence();
-            v.step = pattern.stepName(hit.step);
-            v.eventId = e.id;
-            v.timestamp = e.timestamp;
-            v.dataset = e.dataset;
-            v.action = e.action;
-            v.dllName = e.dllName;
-            v.destinationIp = e.destinationIp;
-            v.destinationPort = e.destinationPort;
-            evidence.add(v);
+        w.evidenceCount++;
+        List<Evidence> kept = new ArrayList<>();
+        evidence.get().forEach(kept::add);
+        kept.add(evidenceOf(step, e));
+        kept.sort(EVIDENCE_ORDER);
+        if (kept.size() > MAX_EVIDENCE) {
+            evidence.update(kept.subList(0, MAX_EVIDENCE));
+        } else {
+            evidence.update(kept);
         }
     }
 
-    private void addSession(Event e, WindowState w, Collector<String> out) throws Exception {
+    private Evidence evidenceOf(int step, Event e) {
+        Evidence v = new Evidence();
+        v.step = pattern.stepName(step);
+        v.eventId = e.id;
+        v.timestamp = e.timestamp;
+        v.dataset = e.dataset;
+        v.action = e.action;
+        v.dllName = e.dllName;
+        v.destinationIp = e.destinationIp;
+        v.destinationPort = e.destinationPort;
+        return v;
+    }
+
+    private void addSession(Event e, WindowState w) throws Exception {
         String key = DestinationStats.keyOf(e);
         DestinationStats d = destinations.get(key);
         if (d == null) {
@@ -132,15 +164,9 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, Hit, Strin
         }
         d.add(e);
         destinations.put(key, d);
-        if (w.emitted) {
-            w.suppressed++;
+        w.sessions++;
+        if (w.pending || w.emitted) {
             suppressedCounter.inc();
-            return;
-        }
-        ConnectionStats stats = new ConnectionStats(destinationList(), pattern);
-        if (pattern.alertConditionHolds(stats)) {
-            w.emitted = true;
-            out.collect(AlertJson.write(build("create", w)));
         }
     }
 
@@ -152,13 +178,20 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, Hit, Strin
             endedAt.clear();
             return;
         }
+        if (w.pending && timestamp >= w.triggerTime) {
+            emit("create", w, out);
+        }
         if (timestamp >= w.end || (ended != null && timestamp >= ended)) {
             close(w, out);
+        } else {
+            window.update(w);
         }
     }
 
     private void close(WindowState w, Collector<String> out) throws Exception {
-        if (w.emitted && w.dirty) {
+        if (w.pending) {
+            emit("create", w, out);
+        } else if (w.emitted && w.dirty) {
             out.collect(AlertJson.write(build("update", w)));
         }
         window.clear();
@@ -169,6 +202,13 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, Hit, Strin
         evidence.clear();
     }
 
+    private void emit(String activity, WindowState w, Collector<String> out) throws Exception {
+        w.pending = false;
+        w.emitted = true;
+        w.dirty = false;
+        out.collect(AlertJson.write(build(activity, w)));
+    }
+
     private Alert build(String activity, WindowState w) throws Exception {
         Map<String, Collection<String>> values = new HashMap<>();
         for (String k : distinct.keys()) {
@@ -177,15 +217,13 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, Hit, Strin
         }
         List<Evidence> kept = new ArrayList<>();
         evidence.get().forEach(kept::add);
-        kept.sort((a, b) -> a.timestamp != b.timestamp ? Long.compare(a.timestamp, b.timestamp)
-                : String.valueOf(a.eventId).compareTo(String.valueOf(b.eventId)));
         return factory.build(activity, w, destinationList(), values, kept);
     }
 
     private List<DestinationStats> destinationList() throws Exception {
         List<DestinationStats> list = new ArrayList<>();
         destinations.values().forEach(list::add);
-        list.sort((a, b) -> Long.compare(a.first, b.first));
+        list.sort(Comparator.comparingLong((DestinationStats d) -> d.first).thenComparing(d -> d.ip + "|" + d.port));
         return list;
     }
 }

@@ -40,13 +40,13 @@ public final class DetectionGraph {
     }
 
     private static DataStream<String> detect(DataStream<Selected> selected, CompiledPattern p) {
-        DataStream<Hit> matches = CEP.pattern(
+        DataStream<MatchRecord> matches = CEP.pattern(
                         selected.filter(s -> s.steps != 0).name("steps of " + p.id()).keyBy(Selected::getKey),
                         CepPatterns.of(p), new ByTimeThenId())
                 .process(new MatchEmitter(p)).uid("cep-" + p.id()).name("cep " + p.id());
-        DataStream<Hit> ends = selected.filter(s -> s.ends).name("ends-on " + p.id())
-                .map(s -> new Hit(s.key, Hit.END_OF_KEY, s.event.timestamp, s.event)).name("end of key " + p.id());
-        return matches.union(ends).keyBy(Hit::getKey)
+        DataStream<MatchRecord> ends = selected.filter(s -> s.ends).name("ends-on " + p.id())
+                .map(MatchRecord::endOf).name("end of key " + p.id());
+        return matches.union(ends).keyBy(MatchRecord::getKey)
                 .process(new AlertWindowFunction(p)).uid("alert-" + p.id()).name("alert window " + p.id());
     }
 

@@ -1,13 +1,15 @@
 package org.t1573.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.util.Collector;
+import org.t1573.event.Event;
 import org.t1573.pattern.CompiledPattern;
 
-/** Turns a CEP match into one {@link Hit} per matched event, in step order. */
-public class MatchEmitter extends PatternProcessFunction<Selected, Hit> {
+/** Turns a CEP match into a {@link MatchRecord}, its events in step order. */
+public class MatchEmitter extends PatternProcessFunction<Selected, MatchRecord> {
     private static final long serialVersionUID = 1L;
 
     private final String[] stepNames;
@@ -20,21 +22,20 @@ public class MatchEmitter extends PatternProcessFunction<Selected, Hit> {
     }
 
     @Override
-    public void processMatch(Map<String, List<Selected>> match, Context ctx, Collector<Hit> out) {
-        long matchTime = 0;
-        for (List<Selected> events : match.values()) {
-            for (Selected s : events) {
+    public void processMatch(Map<String, List<Selected>> match, Context ctx, Collector<MatchRecord> out) {
+        List<Event> events = new ArrayList<>();
+        List<Integer> steps = new ArrayList<>();
+        String key = null;
+        long matchTime = Long.MIN_VALUE;
+        for (int i = 0; i < stepNames.length; i++) {
+            for (Selected s : match.getOrDefault(stepNames[i], List.of())) {
+                events.add(s.event);
+                steps.add(i);
+                key = s.key;
                 matchTime = Math.max(matchTime, s.event.timestamp);
             }
         }
-        for (int i = 0; i < stepNames.length; i++) {
-            List<Selected> events = match.get(stepNames[i]);
-            if (events == null) {
-                continue;
-            }
-            for (Selected s : events) {
-                out.collect(new Hit(s.key, i, matchTime, s.event));
-            }
-        }
+        out.collect(new MatchRecord(key, matchTime, false, events.toArray(new Event[0]),
+                steps.stream().mapToInt(Integer::intValue).toArray()));
     }
 }

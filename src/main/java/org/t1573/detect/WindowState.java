@@ -7,13 +7,17 @@ public class WindowState {
     public String alertId;
     public long start;
     public long end;
+    /** The condition held; the alert is written when the watermark passes {@link #triggerTime}. */
+    public boolean pending;
+    public long triggerTime;
     public boolean emitted;
-    /** Sessions that arrived after the alert was written: the repeats it stands for. */
-    public long suppressed;
+    /** Distinct sessions in the window, and how many there were when the condition first held. */
+    public long sessions;
+    public long sessionsAtTrigger;
     public long evidenceCount;
     /** Something was added after the alert was written: the window closes with an update. */
     public boolean dirty;
-    /** The first event of the window, for the alert's host and process details. */
+    /** The earliest matched event (by time, then id), for the alert's host and process details. */
     public Event first;
 
     public WindowState() {}

@@ -1,0 +1,38 @@
+package org.t1573.detect;
+
+import org.t1573.event.Event;
+
+/**
+ * A completed CEP match on its way to the alert window, or the end of a key (a process exited).
+ * All events of a match travel together so that their order among records of equal time, which
+ * a batch sort does not keep, cannot change the result.
+ */
+public class MatchRecord {
+    public String key;
+    /** The time of the match's last event, or of the ending event. */
+    public long matchTime;
+    /** True for the end of the key; {@link #events} then holds the ending event. */
+    public boolean end;
+    public Event[] events;
+    /** {@code steps[i]} is the step index of {@code events[i]}. */
+    public int[] steps;
+
+    public MatchRecord() {}
+
+    public MatchRecord(String key, long matchTime, boolean end, Event[] events, int[] steps) {
+        this.key = key;
+        this.matchTime = matchTime;
+        this.end = end;
+        this.events = events;
+        this.steps = steps;
+    }
+
+    /** The end of a key, at the ending event's time. */
+    public static MatchRecord endOf(Selected s) {
+        return new MatchRecord(s.key, s.event.timestamp, true, new Event[] {s.event}, new int[] {-1});
+    }
+
+    public String getKey() {
+        return key;
+    }
+}

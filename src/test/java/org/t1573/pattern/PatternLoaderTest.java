@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class PatternLoaderTest {
@@ -274,7 +273,7 @@ class PatternLoaderTest {
     void reportsADefaultThatDoesNotFitItsDeclaredType() {
         PatternError e = onlyErrorOf(replacing("    default: hello", "    type: duration\n    default: hello"));
 
-        assertThat(e.line()).isEqualTo(22);
+        assertThat(e.line()).as("the line of the default, after the inserted type line").isEqualTo(23);
         assertThat(e.reason()).startsWith("default of Label:");
     }
 
@@ -383,9 +382,5 @@ class PatternLoaderTest {
         PatternError e = onlyErrorOf(appending("severity: low\n"));
 
         assertThat(List.of(e.line(), e.reason())).containsExactly(LINE_AFTER_END, "duplicate key 'severity' in a pattern file");
-    }
-
-    static String errorsAsText(List<PatternError> errors) {
-        return errors.stream().map(PatternError::toString).collect(Collectors.joining("\n"));
     }
 }

@@ -1,0 +1,307 @@
+package org.t1573.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.t1573.event.Event;
+import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.windows.WindowsRecordParser;
+import org.t1573.job.InputSpec;
+import org.t1573.job.JobOptions;
+import org.t1573.job.LocalRun;
+import org.t1573.job.RunResult;
+import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.PatternSet;
+
+/**
+ * Prints the throughput of each stage of the pipeline over the same Sysmon JSON files, in one
+ * JVM, so the stages can be compared without the run-to-run spread between JVMs: reading lines,
+ * a Jackson tree parse (the floor of any tree-based parser), our Windows parser, parser plus the
+ * select stage, and the whole job on a local MiniCluster in BATCH and STREAMING mode. Each stage
+ * runs once to warm up, then {@code --reps} times; the median is reported.
+ *
+ * <p>Usage: {@code PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns patterns] FILE...}.
+ * Not a test: run it with {@code bench/run.sh}.
+ */
+public final class PipelineBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One measured stage; returns a number derived from all its work so the JIT cannot drop it. */
+    @FunctionalInterface
+    private interface Stage {
+        long run() throws Exception;
+    }
+
+    /** The figures of one stage: its name, run times in seconds, and a note printed beside them. */
+    private record Row(String name, double[] seconds, String note, long peakHeapMb) {
+        double median() {
+            double[] s = seconds.clone();
+            Arrays.sort(s);
+            return s[s.length / 2];
+        }
+    }
+
+    private final List<Path> files;
+    private final long lines;
+    private final int reps;
+    private final int parallelism;
+    private final List<Path> patternDirs;
+    private final PatternSet patterns;
+    private final Path outDir;
+    private final List<Row> rows = new ArrayList<>();
+    /** The note of the stage being measured, set by the stage's last run. */
+    private String note = "";
+
+    private PipelineBenchmark(List<Path> files, int reps, int parallelism, List<Path> patternDirs, Path outDir)
+            throws Exception {
+        this.files = files;
+        this.reps = reps;
+        this.parallelism = parallelism;
+        this.patternDirs = patternDirs;
+        this.patterns = PatternSet.load(patternDirs, Map.of());
+        this.outDir = outDir;
+        long n = 0;
+        for (Path f : files) {
+            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                while (r.readLine() != null) {
+                    n++;
+                }
+            }
+        }
+        this.lines = n;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = 3;
+        int parallelism = 2;
+        List<Path> patternDirs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reps" -> reps = Integer.parseInt(args[++i]);
+                case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
+                case "--patterns" -> patternDirs.add(Path.of(args[++i]));
+                default -> files.add(Path.of(args[i]));
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("usage: PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns DIR] FILE...");
+            System.exit(2);
+        }
+        PipelineBenchmark b = new PipelineBenchmark(files, reps, parallelism,
+                patternDirs.isEmpty() ? List.of(Path.of("patterns")) : patternDirs, Path.of("target/bench/out"));
+        b.printMachine();
+        b.runAll();
+        b.printTable();
+    }
+
+    private void printMachine() throws IOException {
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("machine: %d cpu(s) visible to the JVM, java %s (%s), %s %s, max heap %d MB%n",
+                rt.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                System.getProperty("os.name"), System.getProperty("os.arch"), rt.maxMemory() >> 20);
+        System.out.printf("input: %,d events, %,d bytes (%.0f B/event), %d file(s); %d pattern(s); "
+                + "warm-up 1 + median of %d%n", lines, bytes, (double) bytes / lines, files.size(),
+                patterns.patterns().size(), reps);
+    }
+
+    private void runAll() throws Exception {
+        measure("read lines (I/O floor)", this::readLines);
+        measure("(a) Jackson readTree", this::jacksonTree);
+        measure("(b) WindowsRecordParser", this::ourParser);
+        measure("(c) parser + select", this::parseAndSelect);
+        measure("(d) whole job, BATCH p=" + parallelism, () -> wholeJob(RuntimeExecutionMode.BATCH));
+        measure("(d) whole job, STREAMING p=" + parallelism, () -> wholeJob(RuntimeExecutionMode.STREAMING));
+    }
+
+    private void measure(String name, Stage stage) throws Exception {
+        double[] seconds = new double[reps];
+        long peak = 0;
+        for (int i = -1; i < reps; i++) {
+            System.gc();
+            resetHeapPeaks();
+            long t0 = System.nanoTime();
+            long sink = stage.run();
+            double s = (System.nanoTime() - t0) / 1e9;
+            peak = Math.max(peak, heapPeakMb());
+            System.out.printf("  %-32s %s %6.2f s  %,10.0f events/s  (check %d)%n", name,
+                    i < 0 ? "warm-up" : "run " + (i + 1) + "  ", s, lines / s, sink);
+            if (i >= 0) {
+                seconds[i] = s;
+            }
+        }
+        rows.add(new Row(name, seconds, note, peak));
+        note = "";
+    }
+
+    private long readLines() throws IOException {
+        long chars = 0;
+        for (Path f : files) {
+            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    chars += line.length();
+                }
+            }
+        }
+        return chars;
+    }
+
+    private long jacksonTree() throws IOException {
+        long fields = 0;
+        for (Path f : files) {
+            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    JsonNode node = JSON.readTree(line);
+                    fields += node.size();
+                }
+            }
+        }
+        return fields;
+    }
+
+    private long ourParser() throws IOException {
+        long[] events = new long[1];
+        long malformed = 0;
+        WindowsRecordParser parser = new WindowsRecordParser();
+        for (Path f : files) {
+            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    try {
+                        parser.parse(line, e -> events[0]++);
+                    } catch (MalformedRecordException ex) {
+                        malformed++;
+                    }
+                }
+            }
+        }
+        note = String.format("%.1f%% of lines give an event, %d malformed", 100.0 * events[0] / lines, malformed);
+        return events[0];
+    }
+
+    /** As {@code PatternSelector}: an event is kept when it satisfies a step or ends a key, and has a key. */
+    private long parseAndSelect() throws IOException {
+        List<CompiledPattern> compiled = patterns.patterns();
+        long[] perPattern = new long[compiled.size()];
+        long[] kept = new long[1];
+        WindowsRecordParser parser = new WindowsRecordParser();
+        for (Path f : files) {
+            try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    try {
+                        parser.parse(line, e -> {
+                            if (select(compiled, e, perPattern)) {
+                                kept[0]++;
+                            }
+                        });
+                    } catch (MalformedRecordException ex) {
+                        // Counted by stage (b); a malformed line is dropped here as in the job.
+                    }
+                }
+            }
+        }
+        StringBuilder by = new StringBuilder();
+        for (int i = 0; i < compiled.size(); i++) {
+            by.append(i == 0 ? "" : ", ").append(compiled.get(i).id()).append(' ')
+                    .append(String.format("%.1f%%", 100.0 * perPattern[i] / lines));
+        }
+        note = String.format("dropped %.1f%%, kept %.1f%% (%s)", 100.0 - 100.0 * kept[0] / lines,
+                100.0 * kept[0] / lines, by);
+        return kept[0];
+    }
+
+    private static boolean select(List<CompiledPattern> compiled, Event e, long[] perPattern) {
+        boolean any = false;
+        for (int i = 0; i < compiled.size(); i++) {
+            CompiledPattern p = compiled.get(i);
+            int mask = p.stepMask(e);
+            boolean ends = p.endsKey(e);
+            if ((mask != 0 || ends) && p.key(e) != null) {
+                perPattern[i]++;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private long wholeJob(RuntimeExecutionMode mode) throws Exception {
+        JobOptions options = new JobOptions(List.of(new InputSpec("windows", files)), patternDirs,
+                outDir, Map.of(), parallelism, mode, false, Duration.ofMinutes(1));
+        RunResult result = LocalRun.execute(options, patterns);
+        note = String.format("%d alerts, %d dead letters", result.alerts().size(), result.deadLetters().size());
+        return result.alerts().size();
+    }
+
+    private static void resetHeapPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
+    private static long heapPeakMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+
+    private void printTable() {
+        System.out.println();
+        System.out.printf("| %-34s | %12s | %9s | %19s | %9s | %s%n", "stage", "events/s", "median s",
+                "runs (s)", "peak heap", "notes");
+        System.out.printf("|%s|%s|%s|%s|%s|---%n", "-".repeat(36), "-".repeat(14), "-".repeat(11),
+                "-".repeat(21), "-".repeat(11));
+        for (Row r : rows) {
+            StringBuilder runs = new StringBuilder();
+            for (double s : r.seconds()) {
+                runs.append(runs.length() == 0 ? "" : " ").append(String.format("%.2f", s));
+            }
+            System.out.printf("| %-34s | %,12.0f | %9.2f | %19s | %6d MB | %s%n", r.name(), lines / r.median(),
+                    r.median(), runs, r.peakHeapMb(), r.note());
+        }
+        double floor = rate("(a)");
+        double parser = rate("(b)");
+        System.out.println();
+        for (Row r : rows) {
+            if (r.name().startsWith("(d)")) {
+                System.out.printf("%s: %.2f x parse floor (a), %.2f x our parser (b)%n", r.name(),
+                        lines / r.median() / floor, lines / r.median() / parser);
+            }
+        }
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("heap after the runs (after GC): %d MB used of %d MB committed, max %d MB%n",
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, rt.maxMemory() >> 20);
+    }
+
+    private double rate(String prefix) {
+        for (Row r : rows) {
+            if (r.name().startsWith(prefix)) {
+                return lines / r.median();
+            }
+        }
+        throw new IllegalStateException("no stage " + prefix);
+    }
+}

@@ -8,7 +8,8 @@ import org.t1573.pattern.CompiledPattern;
  * Builds the Flink CEP {@link Pattern} of a compiled pattern file: its steps in order with
  * relaxed, non-deterministic contiguity (Sigma's {@code temporal_ordered}: every later event that
  * satisfies the next step extends the match, so each session after a load is seen), within the
- * pattern's timespan.
+ * pattern's timespan. An absent step becomes {@code notFollowedBy}: the match is emitted when the
+ * timespan passes without such an event.
  */
 public final class CepPatterns {
     private CepPatterns() {}
@@ -17,7 +18,9 @@ public final class CepPatterns {
         Pattern<Selected, Selected> cep = Pattern.<Selected>begin(p.stepName(0), AfterMatchSkipStrategy.noSkip())
                 .where(new StepCondition(0));
         for (int i = 1; i < p.stepCount(); i++) {
-            cep = cep.followedByAny(p.stepName(i)).where(new StepCondition(i));
+            cep = p.stepAbsent(i)
+                    ? cep.notFollowedBy(p.stepName(i)).where(new StepCondition(i))
+                    : cep.followedByAny(p.stepName(i)).where(new StepCondition(i));
         }
         return p.window() == null ? cep : cep.within(p.window());
     }

@@ -73,6 +73,11 @@ public final class CompiledPattern implements Serializable {
         return definition.sequence().get(i).name();
     }
 
+    /** Whether step i is an absence: no such event may follow within the timespan. */
+    public boolean stepAbsent(int i) {
+        return definition.sequence().get(i).absent();
+    }
+
     /** Whether the event satisfies step i (its where, and none of its unless filters). */
     public boolean matchesStep(int i, Event e) {
         return steps.get(i).test(e);

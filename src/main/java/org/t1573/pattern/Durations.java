@@ -17,8 +17,17 @@ public final class Durations {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a duration (use a number and one of ms, s, m, h, d, e.g. 15m)");
         }
-        long n = Long.parseLong(m.group(1));
-        switch (m.group(2)) {
+        try {
+            Duration d = of(Long.parseLong(m.group(1)), m.group(2));
+            d.toMillis();
+            return d;
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is too large for a duration");
+        }
+    }
+
+    private static Duration of(long n, String unit) {
+        switch (unit) {
             case "ms":
                 return Duration.ofMillis(n);
             case "s":

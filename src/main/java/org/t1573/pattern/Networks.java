@@ -60,6 +60,11 @@ public final class Networks implements Serializable {
             }
             return false;
         }
+        // Not dotted-quad IPv4: only IPv6 is left, so refuse shorthands such as "10.1" or "" that
+        // the library would read as IPv4 addresses.
+        if (ip == null || ip.indexOf(':') < 0) {
+            return null;
+        }
         IPAddress a = new IPAddressString(ip).getAddress();
         if (a == null) {
             return null;

@@ -103,14 +103,23 @@ public final class PatternLoader {
             List<StepDefinition> steps = sequence();
             List<String> groupBy = top.containsKey("group-by")
                     ? yaml.scalars(valueNode("group-by"), "group-by") : List.of();
+            for (String f : groupBy) {
+                if (EventFields.INSTANCE.resolve(f) == null) {
+                    yaml.error(valueNode("group-by"), "group-by: unknown field '" + f + "'");
+                }
+            }
             if (groupBy.isEmpty()) {
                 yaml.error(root, "group-by is required: the fields that key the sequence, e.g. [host.name, process.instance]");
             }
             String timespan = optional("timespan");
-            if (timespan == null && steps.size() > 1) {
-                yaml.error(root, "timespan is required for a sequence of more than one step");
+            if (timespan == null) {
+                yaml.error(root, "timespan is required: the sequence window, and the window within which an alert "
+                        + "is raised once per key");
             }
             String over = aggregateOver(steps);
+            if (steps.stream().anyMatch(s -> s.absent() && s.name().equals(over))) {
+                yaml.error(valueNode("sequence"), "aggregate over '" + over + "': an absent step has no events");
+            }
             return new PatternDefinition(file, id, required("title"), optional("status"), optional("description"),
                     technique, orDefault(optional("tactic"), "TA0011"), required("strategy"), required("platform"),
                     severity, orDefault(confidence, "medium"), logSources(), list("falsepositives"),
@@ -250,8 +259,9 @@ public final class PatternLoader {
             for (Node item : yaml.sequence(valueNode("sequence"), "sequence")) {
                 Map<String, NodeTuple> s = yaml.mapping(item, "a sequence step");
                 for (String k : s.keySet()) {
-                    if (!Set.of("step", "where", "unless").contains(k)) {
-                        yaml.error(s.get(k).getKeyNode(), "unknown key '" + k + "' in a step (known: step, where, unless)");
+                    if (!Set.of("step", "where", "unless", "absent").contains(k)) {
+                        yaml.error(s.get(k).getKeyNode(),
+                                "unknown key '" + k + "' in a step (known: step, where, unless, absent)");
                     }
                 }
                 String name = s.containsKey("step") ? yaml.scalar(s.get("step").getValueNode(), "step") : null;
@@ -269,7 +279,11 @@ public final class PatternLoader {
                 ConditionNode where = conditions.read(s.get("where").getValueNode(), "where of step " + name);
                 ConditionNode unless = s.containsKey("unless")
                         ? conditions.read(s.get("unless").getValueNode(), "unless of step " + name) : null;
-                steps.add(new StepDefinition(name, where, unless, YamlTree.line(item)));
+                boolean absent = s.containsKey("absent") && bool(s.get("absent").getValueNode(), "absent");
+                if (absent && steps.isEmpty()) {
+                    yaml.error(item, "the first step cannot be absent: absence is only defined after an observed step");
+                }
+                steps.add(new StepDefinition(name, where, unless, absent, YamlTree.line(item)));
             }
             if (steps.isEmpty()) {
                 yaml.error(valueNode("sequence"), "sequence needs at least one step");
@@ -353,6 +367,14 @@ public final class PatternLoader {
                         number(r.get("points").getValueNode(), "points"), reason, YamlTree.line(item)));
             }
             return out;
+        }
+
+        private boolean bool(Node n, String what) {
+            String v = yaml.scalar(n, what);
+            if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
+                yaml.error(n, what + " must be true or false, not '" + v + "'");
+            }
+            return "true".equalsIgnoreCase(v);
         }
 
         private double number(Node n, String what) {

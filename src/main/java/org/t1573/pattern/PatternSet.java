@@ -53,7 +53,11 @@ public final class PatternSet {
         overrides.keySet().forEach(k -> used.put(k, false));
         for (PatternDefinition d : defs) {
             ParameterValues values = ParameterValues.defaults(d.parameters());
-            for (Map.Entry<String, String> o : overrides.entrySet()) {
+            // Plain names first, then PatternId.Name, so the specific override wins whatever the order given.
+            List<Map.Entry<String, String>> ordered = new ArrayList<>();
+            overrides.entrySet().stream().filter(o -> !o.getKey().contains(".")).forEach(ordered::add);
+            overrides.entrySet().stream().filter(o -> o.getKey().contains(".")).forEach(ordered::add);
+            for (Map.Entry<String, String> o : ordered) {
                 String name = o.getKey();
                 if (name.startsWith(d.id() + ".")) {
                     name = name.substring(d.id().length() + 1);

@@ -40,7 +40,7 @@ class ConditionCompilerTest {
         for (String line : where.split("\n", -1)) {
             sb.append("      ").append(line).append('\n');
         }
-        return sb.toString();
+        return sb.append("timespan: 5m\n").toString();
     }
 
     private static CompiledPattern compile(String where) {

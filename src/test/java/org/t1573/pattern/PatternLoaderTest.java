@@ -278,6 +278,15 @@ class PatternLoaderTest {
     }
 
     @Test
+    void reportsAnOverflowingDurationDefaultAsAnError() {
+        // Durations.parse lets Duration.ofDays' ArithmeticException escape, and the loader only
+        // catches IllegalArgumentException: the whole load dies instead of reporting line 16.
+        PatternError e = onlyErrorOf(replacing("    default: 15m", "    default: 200000000000000d"));
+
+        assertThat(e.line()).isEqualTo(16);
+    }
+
+    @Test
     void reportsADuplicateStepNameOnTheSecondStep() {
         PatternError e = onlyErrorOf(replacing("  - step: connect", "  - step: load"));
 
@@ -299,6 +308,29 @@ class PatternLoaderTest {
         PatternError e = onlyErrorOf(text);
 
         assertThat(List.of(e.line(), e.reason())).containsExactly(29, "step connect has no 'where'");
+    }
+
+    @Test
+    void readsAnAbsentStep() throws Exception {
+        PatternDefinition def = load(replacing("  - step: connect\n", "  - step: connect\n    absent: true\n")
+                + "aggregate:\n  over: load\n");
+
+        assertThat(def.sequence()).extracting(StepDefinition::absent).containsExactly(false, true);
+    }
+
+    @Test
+    void reportsAnAbsentFirstStepOnItsLine() {
+        PatternError e = onlyErrorOf(replacing("  - step: load\n", "  - step: load\n    absent: true\n")
+                + "aggregate:\n  over: connect\n");
+
+        assertThat(List.of(e.line(), e.reason().startsWith("the first step cannot be absent"))).containsExactly(25, true);
+    }
+
+    @Test
+    void reportsAggregatingOverAnAbsentStep() {
+        PatternError e = onlyErrorOf(replacing("  - step: connect\n", "  - step: connect\n    absent: true\n"));
+
+        assertThat(e.reason()).isEqualTo("aggregate over 'connect': an absent step has no events");
     }
 
     @Test

@@ -74,7 +74,7 @@ class PatternSetTest {
     private static String minimalPattern(String id) {
         return String.join("\n", "id: " + id, "title: t", "technique: T1573", "strategy: DET0143",
                 "platform: windows", "severity: low", "group-by: [host.name]", "sequence:", "  - step: s",
-                "    where: {event.action: library_load}", "");
+                "    where: {event.action: library_load}", "timespan: 5m", "");
     }
 
     // --- the real directory

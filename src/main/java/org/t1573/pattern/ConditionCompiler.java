@@ -3,7 +3,6 @@ package org.t1573.pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -127,15 +126,35 @@ public final class ConditionCompiler<T> {
         return out;
     }
 
+    /** Known names within two edits of the name, or sharing its last part, in sorted order. */
     private String suggestion(String name) {
         String tail = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        Set<String> close = new HashSet<>();
+        Set<String> close = new java.util.TreeSet<>();
         for (String known : fields.names()) {
-            if (known.endsWith("." + tail) || known.equals(tail)) {
+            if (known.endsWith("." + tail) || known.equals(tail) || editDistance(known, name) <= 2) {
                 close.add(known);
             }
         }
         return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private Condition<T> fail(ConditionNode node, String reason) {

@@ -27,12 +27,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * files cannot instantiate classes or run code.
  */
 public final class PatternLoader {
-    private static final Set<String> KEYS = Set.of("id", "title", "status", "description", "technique", "tactic",
+    private static final Set<String> KEYS = new java.util.TreeSet<>(List.of("id", "title", "status", "description", "technique", "tactic",
             "strategy", "platform", "severity", "confidence", "author", "date", "modified", "logsources",
             "falsepositives", "references", "parameters", "group-by", "sequence", "timespan", "ends-on",
-            "aggregate", "condition", "summary", "score", "tags");
-    private static final Set<String> SEVERITIES = Set.of("informational", "low", "medium", "high", "critical");
-    private static final Set<String> CONFIDENCES = Set.of("low", "medium", "high");
+            "aggregate", "condition", "summary", "score", "tags"));
+    private static final Set<String> SEVERITIES =
+            new java.util.LinkedHashSet<>(List.of("informational", "low", "medium", "high", "critical"));
+    private static final Set<String> CONFIDENCES = new java.util.LinkedHashSet<>(List.of("low", "medium", "high"));
     private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     private static final Pattern DISTINCT = Pattern.compile("distinct\\(\\s*(\\w+)\\.([\\w.@]+)\\s*\\)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -67,6 +68,16 @@ public final class PatternLoader {
         }
         PatternDefinition def = new Reading(file, errors).read(root);
         if (!errors.isEmpty()) {
+            // Also report what compiling would find (unknown fields, modifiers, parameters), so one
+            // run of validate lists every error of the file.
+            try {
+                PatternCompiler.compile(def, ParameterValues.defaults(def.parameters()));
+            } catch (PatternLoadException e) {
+                errors.addAll(e.errors());
+            } catch (RuntimeException e) {
+                // The definition is too broken to compile; its reading errors say why.
+            }
+            errors.sort(java.util.Comparator.comparingInt(PatternError::line));
             throw new PatternLoadException(errors);
         }
         return def;

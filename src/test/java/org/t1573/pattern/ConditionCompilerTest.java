@@ -475,7 +475,8 @@ class ConditionCompilerTest {
     void anUnknownFieldIsAnErrorWithItsLine() {
         PatternError e = onlyErrorOf("event.action: x\nprocess.nmae: a.exe");
 
-        assertThat(List.of(e.line(), e.reason())).containsExactly(WHERE + 1, "unknown field 'process.nmae'");
+        assertThat(List.of(e.line(), e.reason()))
+                .containsExactly(WHERE + 1, "unknown field 'process.nmae' (did you mean process.name?)");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -27,14 +28,16 @@ import org.t1573.pattern.SummaryItem;
 /**
  * Per pattern and key (host and process): turns CEP matches into at most one alert per window.
  *
+ * <p>Records are buffered until the watermark passes their time and then applied in event-time
+ * order (matches of one instant in a fixed order), so the output depends neither on arrival order
+ * nor on processing speed: batch and streaming runs write the same lines.
+ *
  * <p>The first match opens a window of the pattern's timespan. Sessions are counted once each (a
  * process that loaded five libraries yields five matches per connection) and aggregated per
- * destination. When the pattern's condition first holds, the alert is written as soon as the
- * watermark passes that match, so every match of the same instant is in it; later sessions of the
- * window are suppressed and counted. If anything was added after the alert, one update with the
- * final aggregates is written when the window closes: at its end, or when the process exits
- * (ends-on). Closing clears all state of the key. Nothing here depends on the arrival order of
- * records with equal timestamps, so batch and streaming runs agree on every alert's final state.
+ * destination. When the pattern's condition first holds, the alert is written with every match of
+ * that instant; later sessions of the window are suppressed and counted. If anything was added
+ * after the alert, one update with the final aggregates is written when the window closes: at its
+ * end, or when the process exits (ends-on). Closing clears all state of the key.
  */
 public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecord, String> {
     private static final long serialVersionUID = 1L;
@@ -45,6 +48,10 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
     private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.<Evidence>comparingLong(v -> v.timestamp)
             .thenComparing(v -> String.valueOf(v.eventId)).thenComparing(v -> v.step);
 
+    /** Matches before ends; matches by their events' ids: a fixed order for records of one instant. */
+    private static final Comparator<MatchRecord> RECORD_ORDER = Comparator.<MatchRecord, Boolean>comparing(m -> m.end)
+            .thenComparing(AlertWindowFunction::idsOf);
+
     private final CompiledPattern pattern;
     private transient AlertFactory factory;
     private transient ValueState<WindowState> window;
@@ -53,6 +60,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
     private transient MapState<String, Boolean> seen;
     private transient MapState<String, Boolean> distinct;
     private transient ListState<Evidence> evidence;
+    private transient MapState<Long, List<MatchRecord>> buffer;
     private transient Counter suppressedCounter;
 
     public AlertWindowFunction(CompiledPattern pattern) {
@@ -70,15 +78,56 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
         distinct = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("distinct-values", Types.STRING, Types.BOOLEAN));
         evidence = getRuntimeContext().getListState(new ListStateDescriptor<>("evidence", Evidence.class));
+        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-matches", Types.LONG,
+                Types.LIST(TypeInformation.of(MatchRecord.class))));
         suppressedCounter = getRuntimeContext().getMetricGroup().counter("alertsSuppressed");
     }
 
     @Override
     public void processElement(MatchRecord m, Context ctx, Collector<String> out) throws Exception {
-        if (m.end) {
-            // Close once the watermark passes the exit: by then CEP has emitted every earlier match.
-            endedAt.update(m.matchTime);
+        List<MatchRecord> at = buffer.get(m.matchTime);
+        if (at == null) {
+            at = new ArrayList<>();
             ctx.timerService().registerEventTimeTimer(m.matchTime);
+            // The end of the window this record may open. Registered here, not when the window
+            // opens in onTimer: batch execution does not fire timers registered by timers.
+            if (!m.end && pattern.window() != null) {
+                ctx.timerService().registerEventTimeTimer(m.matchTime + pattern.window().toMillis());
+            }
+        }
+        at.add(m);
+        buffer.put(m.matchTime, at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+        List<MatchRecord> due = buffer.get(timestamp);
+        if (due != null) {
+            buffer.remove(timestamp);
+            due.sort(RECORD_ORDER);
+            for (MatchRecord m : due) {
+                apply(m, ctx, out);
+            }
+        }
+        WindowState w = window.value();
+        Long ended = endedAt.value();
+        if (w == null) {
+            endedAt.clear();
+            return;
+        }
+        if (w.pending) {
+            emit("create", w, out);
+        }
+        if (timestamp >= w.end || (ended != null && timestamp >= ended)) {
+            close(w, out);
+        } else {
+            window.update(w);
+        }
+    }
+
+    private void apply(MatchRecord m, OnTimerContext ctx, Collector<String> out) throws Exception {
+        if (m.end) {
+            endedAt.update(m.matchTime);
             return;
         }
         WindowState w = window.value();
@@ -91,7 +140,6 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
             w.start = m.matchTime;
             w.end = m.matchTime + (pattern.window() == null ? 0 : pattern.window().toMillis());
             w.alertId = AlertFactory.alertId(pattern.id(), ctx.getCurrentKey(), w.start);
-            ctx.timerService().registerEventTimeTimer(w.end);
         }
         boolean newSession = false;
         for (int i = 0; i < m.events.length; i++) {
@@ -116,8 +164,6 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
                 && pattern.alertConditionHolds(new ConnectionStats(destinationList(), pattern))) {
             w.pending = true;
             w.sessionsAtTrigger = w.sessions;
-            w.triggerTime = m.matchTime;
-            ctx.timerService().registerEventTimeTimer(m.matchTime);
         }
         window.update(w);
     }
@@ -170,24 +216,6 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
         }
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
-        WindowState w = window.value();
-        Long ended = endedAt.value();
-        if (w == null) {
-            endedAt.clear();
-            return;
-        }
-        if (w.pending && timestamp >= w.triggerTime) {
-            emit("create", w, out);
-        }
-        if (timestamp >= w.end || (ended != null && timestamp >= ended)) {
-            close(w, out);
-        } else {
-            window.update(w);
-        }
-    }
-
     private void close(WindowState w, Collector<String> out) throws Exception {
         if (w.pending) {
             emit("create", w, out);
@@ -207,6 +235,14 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
         w.emitted = true;
         w.dirty = false;
         out.collect(AlertJson.write(build(activity, w)));
+    }
+
+    private static String idsOf(MatchRecord m) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < m.events.length; i++) {
+            sb.append(m.steps[i]).append(':').append(m.events[i].id).append('|');
+        }
+        return sb.toString();
     }
 
     private Alert build(String activity, WindowState w) throws Exception {

@@ -7,9 +7,8 @@ public class WindowState {
     public String alertId;
     public long start;
     public long end;
-    /** The condition held; the alert is written when the watermark passes {@link #triggerTime}. */
+    /** The condition held; the alert is written once every match of that instant is applied. */
     public boolean pending;
-    public long triggerTime;
     public boolean emitted;
     /** Distinct sessions in the window, and how many there were when the condition first held. */
     public long sessions;

@@ -31,13 +31,18 @@ import org.t1573.pattern.PatternSet;
  * JVM, so the stages can be compared without the run-to-run spread between JVMs: reading lines,
  * a Jackson tree parse (the floor of any tree-based parser), our Windows parser, parser plus the
  * select stage, and the whole job on a local MiniCluster in BATCH and STREAMING mode. Each stage
- * runs once to warm up, then {@code --reps} times; the median is reported.
+ * runs once to warm up, then {@code --reps} times; the median is reported. A run of the job over
+ * 1,000 events shows its fixed cost (MiniCluster start, job submission), part of every job figure.
  *
- * <p>Usage: {@code PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns patterns] FILE...}.
+ * <p>Usage: {@code PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns patterns]
+ * [--stages read,jackson,parser,select,startup,batch,streaming] FILE...}.
  * Not a test: run it with {@code bench/run.sh}.
  */
 public final class PipelineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ALL_STAGES =
+            List.of("read", "jackson", "parser", "select", "startup", "batch", "streaming");
+    private static final int STARTUP_LINES = 1_000;
 
     /** One measured stage; returns a number derived from all its work so the JIT cannot drop it. */
     @FunctionalInterface
@@ -45,8 +50,8 @@ public final class PipelineBenchmark {
         long run() throws Exception;
     }
 
-    /** The figures of one stage: its name, run times in seconds, and a note printed beside them. */
-    private record Row(String name, double[] seconds, String note, long peakHeapMb) {
+    /** The figures of one stage: its name, events per run, run times in seconds, and a note. */
+    private record Row(String name, long events, double[] seconds, String note, long peakHeapMb) {
         double median() {
             double[] s = seconds.clone();
             Arrays.sort(s);
@@ -61,13 +66,15 @@ public final class PipelineBenchmark {
     private final List<Path> patternDirs;
     private final PatternSet patterns;
     private final Path outDir;
+    private final List<String> stages;
     private final List<Row> rows = new ArrayList<>();
     /** The note of the stage being measured, set by the stage's last run. */
     private String note = "";
 
-    private PipelineBenchmark(List<Path> files, int reps, int parallelism, List<Path> patternDirs, Path outDir)
-            throws Exception {
+    private PipelineBenchmark(List<Path> files, int reps, int parallelism, List<Path> patternDirs, Path outDir,
+            List<String> stages) throws Exception {
         this.files = files;
+        this.stages = stages;
         this.reps = reps;
         this.parallelism = parallelism;
         this.patternDirs = patternDirs;
@@ -89,20 +96,23 @@ public final class PipelineBenchmark {
         int parallelism = 2;
         List<Path> patternDirs = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        List<String> stages = ALL_STAGES;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
                 case "--patterns" -> patternDirs.add(Path.of(args[++i]));
+                case "--stages" -> stages = List.of(args[++i].split(","));
                 default -> files.add(Path.of(args[i]));
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns DIR] FILE...");
+            System.err.println("usage: PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns DIR] "
+                    + "[--stages " + String.join(",", ALL_STAGES) + "] FILE...");
             System.exit(2);
         }
         PipelineBenchmark b = new PipelineBenchmark(files, reps, parallelism,
-                patternDirs.isEmpty() ? List.of(Path.of("patterns")) : patternDirs, Path.of("target/bench/out"));
+                patternDirs.isEmpty() ? List.of(Path.of("patterns")) : patternDirs, Path.of("target/bench/out"), stages);
         b.printMachine();
         b.runAll();
         b.printTable();
@@ -123,15 +133,30 @@ public final class PipelineBenchmark {
     }
 
     private void runAll() throws Exception {
-        measure("read lines (I/O floor)", this::readLines);
-        measure("(a) Jackson readTree", this::jacksonTree);
-        measure("(b) WindowsRecordParser", this::ourParser);
-        measure("(c) parser + select", this::parseAndSelect);
-        measure("(d) whole job, BATCH p=" + parallelism, () -> wholeJob(RuntimeExecutionMode.BATCH));
-        measure("(d) whole job, STREAMING p=" + parallelism, () -> wholeJob(RuntimeExecutionMode.STREAMING));
+        measure("read", "read lines (I/O floor)", lines, this::readLines);
+        measure("jackson", "(a) Jackson readTree", lines, this::jacksonTree);
+        measure("parser", "(b) WindowsRecordParser", lines, this::ourParser);
+        measure("select", "(c) parser + select", lines, this::parseAndSelect);
+        if (stages.contains("startup")) {
+            // The same job over a few lines: what a run costs whatever its size (MiniCluster, graph).
+            Path tiny = outDir.resolve("startup.ndjson");
+            Files.createDirectories(outDir);
+            try (var head = Files.lines(files.get(0), StandardCharsets.UTF_8)) {
+                Files.write(tiny, (Iterable<String>) head.limit(STARTUP_LINES)::iterator, StandardCharsets.UTF_8);
+            }
+            measure("startup", "whole job, BATCH, " + STARTUP_LINES + " events", STARTUP_LINES,
+                    () -> wholeJob(List.of(tiny), RuntimeExecutionMode.BATCH));
+        }
+        measure("batch", "(d) whole job, BATCH p=" + parallelism, lines,
+                () -> wholeJob(files, RuntimeExecutionMode.BATCH));
+        measure("streaming", "(d) whole job, STREAMING p=" + parallelism, lines,
+                () -> wholeJob(files, RuntimeExecutionMode.STREAMING));
     }
 
-    private void measure(String name, Stage stage) throws Exception {
+    private void measure(String key, String name, long events, Stage stage) throws Exception {
+        if (!stages.contains(key)) {
+            return;
+        }
         double[] seconds = new double[reps];
         long peak = 0;
         for (int i = -1; i < reps; i++) {
@@ -142,12 +167,12 @@ public final class PipelineBenchmark {
             double s = (System.nanoTime() - t0) / 1e9;
             peak = Math.max(peak, heapPeakMb());
             System.out.printf("  %-32s %s %6.2f s  %,10.0f events/s  (check %d)%n", name,
-                    i < 0 ? "warm-up" : "run " + (i + 1) + "  ", s, lines / s, sink);
+                    i < 0 ? "warm-up" : "run " + (i + 1) + "  ", s, events / s, sink);
             if (i >= 0) {
                 seconds[i] = s;
             }
         }
-        rows.add(new Row(name, seconds, note, peak));
+        rows.add(new Row(name, events, seconds, note, peak));
         note = "";
     }
 
@@ -240,8 +265,8 @@ public final class PipelineBenchmark {
         return any;
     }
 
-    private long wholeJob(RuntimeExecutionMode mode) throws Exception {
-        JobOptions options = new JobOptions(List.of(new InputSpec("windows", files)), patternDirs,
+    private long wholeJob(List<Path> input, RuntimeExecutionMode mode) throws Exception {
+        JobOptions options = new JobOptions(List.of(new InputSpec("windows", input)), patternDirs,
                 outDir, Map.of(), parallelism, mode, false, Duration.ofMinutes(1));
         RunResult result = LocalRun.execute(options, patterns);
         note = String.format("%d alerts, %d dead letters", result.alerts().size(), result.deadLetters().size());
@@ -278,14 +303,16 @@ public final class PipelineBenchmark {
             for (double s : r.seconds()) {
                 runs.append(runs.length() == 0 ? "" : " ").append(String.format("%.2f", s));
             }
-            System.out.printf("| %-34s | %,12.0f | %9.2f | %19s | %6d MB | %s%n", r.name(), lines / r.median(),
+            System.out.printf("| %-34s | %,12.0f | %9.2f | %19s | %6d MB | %s%n", r.name(), r.events() / r.median(),
                     r.median(), runs, r.peakHeapMb(), r.note());
         }
-        double floor = rate("(a)");
-        double parser = rate("(b)");
         System.out.println();
+        Row floorRow = row("(a)");
+        Row parserRow = row("(b)");
         for (Row r : rows) {
-            if (r.name().startsWith("(d)")) {
+            if (r.name().startsWith("(d)") && floorRow != null && parserRow != null) {
+                double floor = lines / floorRow.median();
+                double parser = lines / parserRow.median();
                 System.out.printf("%s: %.2f x parse floor (a), %.2f x our parser (b)%n", r.name(),
                         lines / r.median() / floor, lines / r.median() / parser);
             }
@@ -296,12 +323,7 @@ public final class PipelineBenchmark {
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, rt.maxMemory() >> 20);
     }
 
-    private double rate(String prefix) {
-        for (Row r : rows) {
-            if (r.name().startsWith(prefix)) {
-                return lines / r.median();
-            }
-        }
-        throw new IllegalStateException("no stage " + prefix);
+    private Row row(String prefix) {
+        return rows.stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElse(null);
     }
 }

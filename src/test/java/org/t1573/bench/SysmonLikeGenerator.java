@@ -99,7 +99,7 @@ public final class SysmonLikeGenerator {
         CRYPTO_LOCAL,
         /** Browser or allowed system process: crypto loads and public connections, no alert. */
         ALLOWED,
-        /** Unexpected image without crypto loads; a few public connections. */
+        /** Unexpected image without crypto loads; some public connections. */
         PLAIN
     }
 
@@ -327,7 +327,7 @@ public final class SysmonLikeGenerator {
             case C2 -> 0.8;
             case ALLOWED -> 0.5;
             case CRYPTO_LOCAL -> 0.0;
-            case PLAIN -> 0.1;
+            case PLAIN -> 0.2;
         };
         boolean external = rnd.nextDouble() < publicShare;
         String local = "10." + (p.host / 250) + "." + (p.host % 250) + ".10";

@@ -46,9 +46,27 @@ class AlertWindowFunctionTest {
         }
         harness.processWatermark(new Watermark(T0 + 20 * MINUTE));
         List<Alert> alerts = alerts();
-        assertThat(alerts).hasSize(1);
-        assertThat(alerts.get(0).summary().get("ConnectionCount")).isEqualTo(5);
-        assertThat(alerts.get(0).suppressedRepeats()).isEqualTo(4);
+        assertThat(alerts).extracting(Alert::alertId).containsOnly(alerts.get(0).alertId());
+        assertThat(alerts).extracting(Alert::activity).containsExactly("create", "update");
+        assertThat(alerts.get(1).summary().get("ConnectionCount")).isEqualTo(5);
+        assertThat(alerts.get(1).suppressedRepeats()).isEqualTo(4);
+    }
+
+    @Test
+    void writesTheSameLinesWhetherTheWatermarkAdvancesOnceOrPerRecord() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            harness.processElement(match("load-1", "conn-" + i, T0 + i * MINUTE), T0 + i * MINUTE);
+            harness.processWatermark(new Watermark(T0 + i * MINUTE));
+        }
+        harness.processWatermark(new Watermark(T0 + 20 * MINUTE));
+        List<String> stepwise = List.copyOf(harness.extractOutputValues());
+        close();
+        open();
+        for (int i = 4; i >= 0; i--) {
+            harness.processElement(match("load-1", "conn-" + i, T0 + i * MINUTE), T0 + i * MINUTE);
+        }
+        harness.processWatermark(new Watermark(T0 + 20 * MINUTE));
+        assertThat(harness.extractOutputValues()).isEqualTo(stepwise);
     }
 
     @Test

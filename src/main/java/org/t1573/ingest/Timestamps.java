@@ -56,6 +56,10 @@ public final class Timestamps {
                 throw notATime(text);
             }
         }
+        long fast = fastUtc(text);
+        if (fast != Long.MIN_VALUE) {
+            return fast;
+        }
         try {
             TemporalAccessor parsed = DATE_TIME.parse(text);
             ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
@@ -65,6 +69,69 @@ public final class Timestamps {
         } catch (DateTimeException e) {
             throw notATime(text);
         }
+    }
+
+    /**
+     * The common shapes, {@code yyyy-MM-dd HH:mm:ss.fff} and {@code yyyy-MM-ddTHH:mm:ss.fffZ}, read
+     * without the general formatter (it is a sixth of the cost of parsing a Sysmon record);
+     * {@code Long.MIN_VALUE} for anything else, which the formatter then reads or rejects.
+     */
+    private static long fastUtc(String t) {
+        int n = t.length();
+        if (t.endsWith("Z")) {
+            n--;
+        }
+        if (n < 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != ' ' && t.charAt(10) != 'T')
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return Long.MIN_VALUE;
+        }
+        int millis = 0;
+        if (n > 19) {
+            if (t.charAt(19) != '.' || n == 20) {
+                return Long.MIN_VALUE;
+            }
+            for (int i = 20; i < n; i++) {
+                int d = t.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    return Long.MIN_VALUE;
+                }
+                if (i < 23) {
+                    millis = millis * 10 + d;
+                }
+            }
+            for (int i = Math.min(n, 23); i < 23; i++) {
+                millis *= 10;
+            }
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+            return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The decimal value of {@code len} digits at {@code from}, or -1. */
+    private static int digits(String t, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            int d = t.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     /** Epoch seconds (with fraction) as epoch milliseconds, for sources that write a JSON number. */

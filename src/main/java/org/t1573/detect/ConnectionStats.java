@@ -49,6 +49,7 @@ public final class ConnectionStats implements AggregateView {
             values.put(Aggregate.CONNECTIONS_BYTES_IN, in);
             values.put(Aggregate.CONNECTIONS_BYTES_TOTAL, out + in);
             values.put(Aggregate.CONNECTIONS_DATA_MB, Math.round((out + in) / 1048576.0 * 100) / 100.0);
+            values.put(Aggregate.CONNECTIONS_ASYMMETRY_RATIO, out / (double) Math.max(1, in));
         }
         if (entropyCount > 0) {
             values.put(Aggregate.ENTROPY_MEAN, entropySum / entropyCount);

@@ -15,6 +15,8 @@ public enum Aggregate {
     CONNECTIONS_BYTES_IN("connections.bytes_in", FieldType.LONG),
     CONNECTIONS_BYTES_TOTAL("connections.bytes_total", FieldType.LONG),
     CONNECTIONS_DATA_MB("connections.data_mb", FieldType.DOUBLE),
+    /** Bytes sent over bytes received (received counted as at least 1): above 1 the client sends more. */
+    CONNECTIONS_ASYMMETRY_RATIO("connections.asymmetry_ratio", FieldType.DOUBLE),
     CONNECTIONS_FIRST("connections.first", FieldType.TIME),
     CONNECTIONS_LAST("connections.last", FieldType.TIME),
     CONNECTIONS_DURATION_SECONDS("connections.duration_seconds", FieldType.DOUBLE),

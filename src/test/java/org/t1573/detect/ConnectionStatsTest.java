@@ -112,6 +112,18 @@ class ConnectionStatsTest {
     }
 
     @Test
+    void asymmetryRatioIsBytesOutOverBytesIn() {
+        ConnectionStats s = stats(destination(session(T0, 3_000L, 1_000L), session(T0 + 1, 1_000L, 1_000L)));
+        assertThat(s.aggregate(Aggregate.CONNECTIONS_ASYMMETRY_RATIO)).isEqualTo(2.0);
+    }
+
+    @Test
+    void asymmetryRatioCountsNothingReceivedAsOneByte() {
+        ConnectionStats s = stats(destination(session(T0, 500L, 0L)));
+        assertThat(s.aggregate(Aggregate.CONNECTIONS_ASYMMETRY_RATIO)).isEqualTo(500.0);
+    }
+
+    @Test
     void leavesByteAggregatesOutWhenNoSourceReportedBytes() {
         ConnectionStats s = stats(atSeconds(0, 60));
 

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
 import org.t1573.event.Event;
 import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.ParameterUpdate;
 import org.t1573.pattern.PatternSet;
 
 /**
@@ -18,25 +19,37 @@ import org.t1573.pattern.PatternSet;
  */
 public final class DetectionGraph {
 
-    /** What detection produces: alert JSON lines, and events that arrived behind the watermark. */
-    public record Result(DataStream<String> alerts, DataStream<Event> late) {}
+    /**
+     * What detection produces: alert JSON lines, events that arrived behind the watermark, and
+     * rejected parameter updates (null without a parameter stream).
+     */
+    public record Result(DataStream<String> alerts, DataStream<Event> late, DataStream<ParameterUpdate> rejected) {}
 
     private DetectionGraph() {}
 
     public static Result build(DataStream<Event> events, PatternSet patterns) {
+        return build(events, patterns, null);
+    }
+
+    /** The graph with step parameters that change while running, from {@code updates} (may be null). */
+    public static Result build(DataStream<Event> events, PatternSet patterns, DataStream<ParameterUpdate> updates) {
         List<CompiledPattern> list = patterns.patterns();
         List<OutputTag<Selected>> tags = new ArrayList<>();
         for (CompiledPattern p : list) {
             tags.add(PatternSelector.outputOf(p));
         }
-        SingleOutputStreamOperator<Selected> selected = events
-                .process(new PatternSelector(list, tags)).uid("select").name("select: step predicates");
+        SingleOutputStreamOperator<Selected> selected = updates == null
+                ? events.process(new PatternSelector(list, tags)).uid("select").name("select: step predicates")
+                : events.connect(updates.broadcast(LiveParameterSelector.OVERRIDES))
+                        .process(new LiveParameterSelector(list, tags)).uid("select")
+                        .name("select: step predicates, live parameters");
         DataStream<String> alerts = null;
         for (int i = 0; i < list.size(); i++) {
             DataStream<String> a = detect(selected.getSideOutput(tags.get(i)), list.get(i));
             alerts = alerts == null ? a : alerts.union(a);
         }
-        return new Result(alerts, selected.getSideOutput(PatternSelector.LATE));
+        return new Result(alerts, selected.getSideOutput(PatternSelector.LATE),
+                updates == null ? null : selected.getSideOutput(LiveParameterSelector.REJECTED));
     }
 
     private static DataStream<String> detect(DataStream<Selected> selected, CompiledPattern p) {

@@ -22,13 +22,13 @@ public class PatternSelector extends ProcessFunction<Event, Selected> {
     public static final OutputTag<Event> LATE = new OutputTag<>("late-events") {};
 
     private final List<CompiledPattern> patterns;
-    private final List<OutputTag<Selected>> outputs;
+    private final StepMarker marker;
     private transient Counter dropped;
     private transient Counter late;
 
     public PatternSelector(List<CompiledPattern> patterns, List<OutputTag<Selected>> outputs) {
         this.patterns = List.copyOf(patterns);
-        this.outputs = List.copyOf(outputs);
+        this.marker = new StepMarker(outputs);
     }
 
     /** The side output carrying the selected events of one pattern. */
@@ -49,20 +49,7 @@ public class PatternSelector extends ProcessFunction<Event, Selected> {
             ctx.output(LATE, e);
             return;
         }
-        boolean any = false;
-        for (int i = 0; i < patterns.size(); i++) {
-            CompiledPattern p = patterns.get(i);
-            int mask = p.stepMask(e);
-            boolean ends = p.endsKey(e);
-            if (mask == 0 && !ends) {
-                continue;
-            }
-            String key = p.key(e);
-            if (key != null) {
-                ctx.output(outputs.get(i), new Selected(key, mask, ends, e));
-                any = true;
-            }
-        }
+        boolean any = marker.mark(e, patterns, ctx::output);
         if (!any) {
             dropped.inc();
         }

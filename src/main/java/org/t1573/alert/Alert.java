@@ -72,7 +72,8 @@ public record Alert(
             @JsonProperty("bytes_out") Long bytesOut, @JsonProperty("bytes_in") Long bytesIn,
             String first, String last,
             @JsonProperty("interval_mean_seconds") Double intervalMeanSeconds,
-            @JsonProperty("interval_median_seconds") Double intervalMedianSeconds) {}
+            @JsonProperty("interval_median_seconds") Double intervalMedianSeconds,
+            @JsonProperty("beacon_score") Double beaconScore) {}
 
     /** One event that matched a step: enough to find it in the raw logs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -46,7 +46,7 @@ final class AlertFactory {
     Alert build(String activity, WindowState w, List<DestinationStats> destinations,
             Map<String, Collection<String>> distinct, List<Evidence> evidence) {
         PatternDefinition d = pattern.definition();
-        ConnectionStats stats = new ConnectionStats(destinations, pattern);
+        ConnectionStats stats = new ConnectionStats(destinations, pattern, w.start, w.end);
         List<String> reasons = new ArrayList<>();
         double score = d.scoreBase();
         for (CompiledPattern.CompiledScoreRule r : pattern.scoreRules()) {
@@ -71,7 +71,7 @@ final class AlertFactory {
                 AlertJson.time((Long) stats.aggregate(Aggregate.CONNECTIONS_FIRST)),
                 AlertJson.time((Long) stats.aggregate(Aggregate.CONNECTIONS_LAST)),
                 new Alert.Window(AlertJson.time(w.start), AlertJson.time(w.end)), summary, aggregates,
-                destinations(destinations), evidence(evidence), Math.max(0, w.evidenceCount - evidence.size()),
+                destinations(destinations, w), evidence(evidence), Math.max(0, w.evidenceCount - evidence.size()),
                 w.sessions - w.sessionsAtTrigger, notes(stats));
     }
 
@@ -101,15 +101,16 @@ final class AlertFactory {
                 e.userName, e.processHashSha256, e.processCommandLine, AlertJson.time(e.processStart), parent);
     }
 
-    private static List<Alert.Destination> destinations(List<DestinationStats> destinations) {
+    private static List<Alert.Destination> destinations(List<DestinationStats> destinations, WindowState w) {
         List<Alert.Destination> out = new ArrayList<>();
         for (DestinationStats d : destinations) {
-            ConnectionStats one = new ConnectionStats(List.of(d), null);
+            ConnectionStats one = new ConnectionStats(List.of(d), null, w.start, w.end);
             out.add(new Alert.Destination(d.ip, d.port, d.domain, d.count,
                     d.bytesObserved ? d.bytesOut : null, d.bytesObserved ? d.bytesIn : null,
                     AlertJson.time(d.first), AlertJson.time(d.last),
                     (Double) one.aggregate(Aggregate.INTERVALS_MEAN_SECONDS),
-                    (Double) one.aggregate(Aggregate.INTERVALS_MEDIAN_SECONDS)));
+                    (Double) one.aggregate(Aggregate.INTERVALS_MEDIAN_SECONDS),
+                    (Double) one.aggregate(Aggregate.BEACON_SCORE)));
         }
         return out;
     }

@@ -161,7 +161,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
             }
         }
         if (newSession && !w.pending && !w.emitted
-                && pattern.alertConditionHolds(new ConnectionStats(destinationList(), pattern))) {
+                && pattern.alertConditionHolds(new ConnectionStats(destinationList(), pattern, w.start, w.end))) {
             w.pending = true;
             w.sessionsAtTrigger = w.sessions;
         }

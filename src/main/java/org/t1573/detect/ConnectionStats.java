@@ -16,8 +16,16 @@ import org.t1573.pattern.CompiledPattern;
 public final class ConnectionStats implements AggregateView {
     private final Map<Aggregate, Object> values = new EnumMap<>(Aggregate.class);
 
-    /** Aggregates over the given destinations; {@code pattern} supplies the beacon rule, or null to skip it. */
+    /** Aggregates over the given destinations, observed from the first to the last session. */
     public ConnectionStats(List<DestinationStats> destinations, CompiledPattern pattern) {
+        this(destinations, pattern, Long.MIN_VALUE, Long.MIN_VALUE);
+    }
+
+    /**
+     * Aggregates over the given destinations observed over [spanStart, spanEnd] (epoch millis; the
+     * alert window); {@code pattern} supplies the BeaconLikely rule, or null to skip it.
+     */
+    public ConnectionStats(List<DestinationStats> destinations, CompiledPattern pattern, long spanStart, long spanEnd) {
         long count = 0;
         long out = 0;
         long in = 0;
@@ -65,6 +73,18 @@ public final class ConnectionStats implements AggregateView {
         values.put(Aggregate.CONNECTIONS_DURATION_MINUTES, minutes);
         values.put(Aggregate.INTERVALS_KQL_AVG_SECONDS, count > 1 ? minutes * 60.0 / (count - 1) : 0.0);
         intervals(destinations, nTimes, pattern);
+        long from = spanStart == Long.MIN_VALUE ? first : spanStart;
+        long to = spanEnd == Long.MIN_VALUE ? last : spanEnd;
+        Double best = null;
+        for (DestinationStats d : destinations) {
+            Double score = d.beaconScore(from, to).total();
+            if (score != null && (best == null || score > best)) {
+                best = score;
+            }
+        }
+        if (best != null) {
+            values.put(Aggregate.BEACON_SCORE, best);
+        }
     }
 
     private void intervals(List<DestinationStats> destinations, int nTimes, CompiledPattern pattern) {

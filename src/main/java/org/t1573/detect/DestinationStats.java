@@ -5,7 +5,7 @@ import org.t1573.event.Event;
 
 /**
  * Keyed state: the sessions of one process to one destination within an alert window. Keeps
- * the session times (up to {@link #MAX_TIMES}) for interval statistics.
+ * the session times and sizes (up to {@link #MAX_TIMES}) for interval and beacon statistics.
  */
 public class DestinationStats {
     /** Enough for a 60 s beacon over 17 hours; older times are kept, later ones only counted. */
@@ -21,6 +21,8 @@ public class DestinationStats {
     public long first = Long.MAX_VALUE;
     public long last = Long.MIN_VALUE;
     public long[] times = new long[0];
+    /** Bytes sent in each session of {@link #times} (0 where the source reports none). */
+    public long[] sizes = new long[0];
     public int timesSize;
     public double entropySum;
     public long entropyCount;
@@ -52,7 +54,9 @@ public class DestinationStats {
         if (timesSize < MAX_TIMES) {
             if (timesSize == times.length) {
                 times = Arrays.copyOf(times, Math.max(8, times.length * 2));
+                sizes = Arrays.copyOf(sizes, times.length);
             }
+            sizes[timesSize] = e.bytesOut == null ? 0 : e.bytesOut;
             times[timesSize++] = e.timestamp;
         }
         if (e.payloadEntropy != null) {
@@ -60,5 +64,15 @@ public class DestinationStats {
             entropyCount++;
             entropyMax = Math.max(entropyMax, e.payloadEntropy);
         }
+    }
+
+    /** The RITA-style beacon score of these sessions over the observed span (epoch millis). */
+    public BeaconScore.Result beaconScore(long spanStart, long spanEnd) {
+        long[] seconds = new long[timesSize];
+        for (int i = 0; i < timesSize; i++) {
+            seconds[i] = Math.floorDiv(times[i], 1000L);
+        }
+        return BeaconScore.score(seconds, Arrays.copyOf(sizes, timesSize), Math.floorDiv(spanStart, 1000L),
+                Math.floorDiv(spanEnd, 1000L));
     }
 }

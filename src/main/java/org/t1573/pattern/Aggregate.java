@@ -33,6 +33,11 @@ public enum Aggregate {
     INTERVALS_KQL_AVG_SECONDS("intervals.kql_avg_seconds", FieldType.DOUBLE),
     /** The seed query's rule: mean interval within [BeaconMinIntervalSeconds, BeaconMaxIntervalSeconds] and count >= BeaconMinConnections. */
     BEACON_LIKELY("beacon.likely", FieldType.BOOLEAN),
+    /**
+     * RITA-style beacon score in [0, 1] (interval and size regularity, histogram, duration over the
+     * alert window), the highest of the window's destinations; absent below 4 sessions.
+     */
+    BEACON_SCORE("beacon.score", FieldType.DOUBLE),
     ENTROPY_OBSERVED("entropy.observed", FieldType.BOOLEAN),
     ENTROPY_MEAN("entropy.mean", FieldType.DOUBLE),
     ENTROPY_MAX("entropy.max", FieldType.DOUBLE);

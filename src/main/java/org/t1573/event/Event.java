@@ -51,6 +51,12 @@ public class Event implements Serializable {
     public String dllPath;
     public Boolean dllSigned;
     public String dllSignatureStatus;
+    /**
+     * {@code crypto.kind}: what a crypto API call did, where the source says: symmetric (AES,
+     * CCCrypt), asymmetric (RSA, SecKey, certificates, key exchange) or tls (a TLS library call,
+     * both); null when not derivable.
+     */
+    public String cryptoKind;
 
     // source.*, destination.*, network.*
     public String sourceIp;
@@ -68,6 +74,10 @@ public class Event implements Serializable {
     public Double durationSeconds;
     public Double payloadEntropy;
     public String sessionId;
+    /** Zeek {@code conn_state} (SF, S0, REJ, ...): how far the connection got. */
+    public String connectionState;
+    /** Bytes of payload a sensor captured for the session (Suricata {@code payload}, Argus user data). */
+    public Long payloadBytes;
 
     // tls.*
     public String tlsVersion;
@@ -83,6 +93,13 @@ public class Event implements Serializable {
     public Long x509NotBefore;
     public Long x509NotAfter;
     public String x509Sha1;
+    /** The last TLS alert of the handshake (Zeek {@code last_alert}, e.g. unknown_ca). */
+    public String tlsLastAlert;
+    /** Links a handshake to its server certificate record: Zeek file id or fingerprint. */
+    public String certificateId;
+    public Long x509KeyLength;
+    /** Subject equals issuer: the certificate names itself as its issuer (self-signed or a root). */
+    public Boolean x509SelfIssued;
 
     /** Generic free text: a log message, or the API a crypto call used. */
     public String message;

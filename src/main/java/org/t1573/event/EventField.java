@@ -43,6 +43,7 @@ public enum EventField {
     DLL_PATH("dll.path", FieldType.STRING, e -> e.dllPath, (e, v) -> e.dllPath = (String) v),
     DLL_SIGNED("dll.code_signature.exists", FieldType.BOOLEAN, e -> e.dllSigned, (e, v) -> e.dllSigned = (Boolean) v),
     DLL_SIGNATURE_STATUS("dll.code_signature.status", FieldType.STRING, e -> e.dllSignatureStatus, (e, v) -> e.dllSignatureStatus = (String) v),
+    CRYPTO_KIND("crypto.kind", FieldType.STRING, e -> e.cryptoKind, (e, v) -> e.cryptoKind = (String) v),
 
     SOURCE_IP("source.ip", FieldType.IP, e -> e.sourceIp, (e, v) -> e.sourceIp = (String) v),
     SOURCE_PORT("source.port", FieldType.LONG, e -> toLong(e.sourcePort), (e, v) -> e.sourcePort = toInt(v)),
@@ -54,11 +55,17 @@ public enum EventField {
     NETWORK_DIRECTION("network.direction", FieldType.STRING, e -> e.networkDirection, (e, v) -> e.networkDirection = (String) v),
     BYTES_OUT("network.bytes_out", FieldType.LONG, e -> e.bytesOut, (e, v) -> e.bytesOut = (Long) v),
     BYTES_IN("network.bytes_in", FieldType.LONG, e -> e.bytesIn, (e, v) -> e.bytesIn = (Long) v),
+    /** Derived: bytes out per byte in (bytes in counted as at least 1); null unless both are known. */
+    ASYMMETRY_RATIO("network.asymmetry_ratio", FieldType.DOUBLE,
+            e -> e.bytesOut == null || e.bytesIn == null ? null : e.bytesOut / (double) Math.max(1, e.bytesIn),
+            (e, v) -> { }),
     PACKETS_OUT("network.packets_out", FieldType.LONG, e -> e.packetsOut, (e, v) -> e.packetsOut = (Long) v),
     PACKETS_IN("network.packets_in", FieldType.LONG, e -> e.packetsIn, (e, v) -> e.packetsIn = (Long) v),
     DURATION("network.duration", FieldType.DOUBLE, e -> e.durationSeconds, (e, v) -> e.durationSeconds = (Double) v),
     PAYLOAD_ENTROPY("network.payload_entropy", FieldType.DOUBLE, e -> e.payloadEntropy, (e, v) -> e.payloadEntropy = (Double) v),
     SESSION_ID("network.session_id", FieldType.STRING, e -> e.sessionId, (e, v) -> e.sessionId = (String) v),
+    CONNECTION_STATE("network.connection_state", FieldType.STRING, e -> e.connectionState, (e, v) -> e.connectionState = (String) v),
+    PAYLOAD_BYTES("network.payload_bytes", FieldType.LONG, e -> e.payloadBytes, (e, v) -> e.payloadBytes = (Long) v),
 
     TLS_VERSION("tls.version", FieldType.STRING, e -> e.tlsVersion, (e, v) -> e.tlsVersion = (String) v),
     TLS_CIPHER("tls.cipher", FieldType.STRING, e -> e.tlsCipher, (e, v) -> e.tlsCipher = (String) v),
@@ -73,6 +80,10 @@ public enum EventField {
     X509_NOT_BEFORE("tls.server.x509.not_before", FieldType.TIME, e -> e.x509NotBefore, (e, v) -> e.x509NotBefore = (Long) v),
     X509_NOT_AFTER("tls.server.x509.not_after", FieldType.TIME, e -> e.x509NotAfter, (e, v) -> e.x509NotAfter = (Long) v),
     X509_SHA1("tls.server.hash.sha1", FieldType.STRING, e -> e.x509Sha1, (e, v) -> e.x509Sha1 = (String) v),
+    TLS_LAST_ALERT("tls.last_alert", FieldType.STRING, e -> e.tlsLastAlert, (e, v) -> e.tlsLastAlert = (String) v),
+    CERTIFICATE_ID("tls.server.certificate_id", FieldType.STRING, e -> e.certificateId, (e, v) -> e.certificateId = (String) v),
+    X509_KEY_LENGTH("tls.server.x509.public_key_size", FieldType.LONG, e -> e.x509KeyLength, (e, v) -> e.x509KeyLength = (Long) v),
+    X509_SELF_ISSUED("tls.server.x509.self_issued", FieldType.BOOLEAN, e -> e.x509SelfIssued, (e, v) -> e.x509SelfIssued = (Boolean) v),
 
     MESSAGE("message", FieldType.STRING, e -> e.message, (e, v) -> e.message = (String) v);
 

@@ -12,6 +12,18 @@ public final class Channels {
 
     static {
         PARSERS.put("windows", WindowsRecordParser::new);
+        PARSERS.put("auditd", org.t1573.ingest.linux.AuditdParser::new);
+        PARSERS.put("auoms", org.t1573.ingest.linux.AuomsParser::new);
+        PARSERS.put("sysmon-linux", org.t1573.ingest.linux.LinuxSysmonParser::new);
+        PARSERS.put("osquery", org.t1573.ingest.linux.OsqueryParser::new);
+        PARSERS.put("syslog", org.t1573.ingest.linux.SyslogParser::new);
+        PARSERS.put("vmconnection", org.t1573.ingest.linux.VmConnectionParser::new);
+        PARSERS.put("macos", org.t1573.ingest.macos.UnifiedLogParser::new);
+        PARSERS.put("esxi", org.t1573.ingest.esxi.EsxiLogParser::new);
+        PARSERS.put("esxcli", org.t1573.ingest.esxi.EsxcliConnectionParser::new);
+        PARSERS.put("zeek", org.t1573.ingest.network.ZeekRecordParser::new);
+        PARSERS.put("suricata", org.t1573.ingest.network.SuricataEveParser::new);
+        PARSERS.put("netflow", org.t1573.ingest.network.NetflowRecordParser::new);
     }
 
     private Channels() {}

@@ -19,7 +19,7 @@ public final class InputFileFilter implements Predicate<Path>, Serializable {
         String name = path.getName();
         String lower = name.toLowerCase(Locale.ROOT);
         return !(name.startsWith(".") || name.startsWith("_")
-                || lower.equals("labels.csv") || lower.endsWith(".labels.csv")
+                || lower.equals("labels.csv") || lower.endsWith(".labels.csv") || lower.equals("labels.config")
                 || lower.startsWith("readme") || lower.equals("source.txt") || lower.equals("index.md")
                 || lower.endsWith(".zip"));
     }

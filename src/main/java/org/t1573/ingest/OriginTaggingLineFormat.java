@@ -11,7 +11,8 @@ import org.apache.flink.connector.file.src.util.RecordAndPosition;
 
 /**
  * Reads text lines (plain or compressed by extension, e.g. {@code .gz}) and tags each with its
- * file and line number, so a dead letter says exactly which record of which file was bad.
+ * file and line number, so a dead letter says exactly which record of which file was bad. After
+ * the last line of a file comes an end-of-input marker, for parsers that hold state per file.
  */
 public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
@@ -42,6 +43,9 @@ public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSp
     private static final class Tagging implements Reader<RawLine> {
         private final Reader<String> inner;
         private final String path;
+        private boolean ended;
+        private long lastOffset = RecordAndPosition.NO_OFFSET;
+        private long lastSkipCount;
 
         Tagging(Reader<String> inner, String path) {
             this.inner = inner;
@@ -52,7 +56,11 @@ public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSp
         public RecordIterator<RawLine> readBatch() throws IOException {
             RecordIterator<String> batch = inner.readBatch();
             if (batch == null) {
-                return null;
+                if (ended) {
+                    return null;
+                }
+                ended = true;
+                return endMarker();
             }
             return new RecordIterator<>() {
                 @Override
@@ -63,6 +71,8 @@ public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSp
                     }
                     // The skip count is the number of records read before this one: line - 1.
                     long line = r.getRecordSkipCount();
+                    lastOffset = r.getOffset();
+                    lastSkipCount = r.getRecordSkipCount();
                     return new RecordAndPosition<>(new RawLine(path + ":" + line, r.getRecord()),
                             r.getOffset(), r.getRecordSkipCount());
                 }
@@ -71,6 +81,25 @@ public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSp
                 public void releaseBatch() {
                     batch.releaseBatch();
                 }
+            };
+        }
+
+        /** One batch holding only the end-of-input marker of this file. */
+        private RecordIterator<RawLine> endMarker() {
+            return new RecordIterator<>() {
+                private boolean done;
+
+                @Override
+                public RecordAndPosition<RawLine> next() {
+                    if (done) {
+                        return null;
+                    }
+                    done = true;
+                    return new RecordAndPosition<>(RawLine.endOf(path), lastOffset, lastSkipCount + 1);
+                }
+
+                @Override
+                public void releaseBatch() {}
             };
         }
 

@@ -2,6 +2,7 @@ package org.t1573.ingest;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -44,16 +45,21 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
 
     @Override
     public void processElement(RawLine raw, Context ctx, Collector<Event> out) {
-        getRuntimeContext().getLongCounter(RunCounters.RECORDS + channel).add(1);
+        Consumer<Event> emit = e -> {
+            checkClock(e);
+            if (collectorTime && e.created != null) {
+                e.timestamp = e.created;
+            }
+            getRuntimeContext().getLongCounter(RunCounters.EVENTS + channel).add(1);
+            out.collect(e);
+        };
         try {
-            parser.parse(raw.text, e -> {
-                checkClock(e);
-                if (collectorTime && e.created != null) {
-                    e.timestamp = e.created;
-                }
-                getRuntimeContext().getLongCounter(RunCounters.EVENTS + channel).add(1);
-                out.collect(e);
-            });
+            if (raw.isEndOfInput()) {
+                parser.endOfInput(emit);
+                return;
+            }
+            getRuntimeContext().getLongCounter(RunCounters.RECORDS + channel).add(1);
+            parser.parse(raw.text, emit);
         } catch (MalformedRecordException e) {
             deadLetter(raw, e.getMessage(), ctx);
         } catch (RuntimeException e) {

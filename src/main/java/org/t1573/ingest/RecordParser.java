@@ -15,4 +15,10 @@ import org.t1573.event.Event;
 public interface RecordParser extends Serializable {
 
     void parse(String record, Consumer<Event> out) throws MalformedRecordException;
+
+    /**
+     * The input (a file, a split) has ended: emit what is still held (the last auditd event) and
+     * forget per-input state (a Zeek header, an esxcli snapshot), so the next file starts clean.
+     */
+    default void endOfInput(Consumer<Event> out) throws MalformedRecordException {}
 }

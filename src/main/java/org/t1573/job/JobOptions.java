@@ -23,4 +23,13 @@ public record JobOptions(
         int parallelism,
         RuntimeExecutionMode mode,
         boolean collectorTime,
-        Duration maxOutOfOrderness) {}
+        Duration maxOutOfOrderness) {
+
+    /** {@code --event-time}: true for {@code collector}, false for {@code sensor}. */
+    public static boolean collectorTime(String eventTime) {
+        if (!eventTime.equals("sensor") && !eventTime.equals("collector")) {
+            throw new IllegalArgumentException("--event-time must be sensor or collector, not " + eventTime);
+        }
+        return eventTime.equals("collector");
+    }
+}

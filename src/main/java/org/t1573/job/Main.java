@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "t1573-cep", mixinStandardHelpOptions = true, version = "t1573-cep 0.1.0",
         description = "Detects command and control over encrypted channels (MITRE ATT&CK T1573) with Flink CEP.%n"
                 + "With no command: runs all patterns over the bundled samples/ into out/.",
-        subcommands = {Main.Backtest.class, Main.Validate.class})
+        subcommands = {BacktestCommand.class, Main.Validate.class, StreamCommand.class, PublishCommand.class,
+                TestPatternsCommand.class, LintCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of a run that could not start: bad options or pattern files. */
@@ -37,7 +38,21 @@ public final class Main implements Callable<Integer> {
     RunOptions run = new RunOptions();
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cl = commandLine();
+        int code = cl.execute(args);
+        if (!isStream(cl)) {
+            System.exit(code);
+        }
+        // A job main submitted through the REST API runs inside the JobManager: exiting would stop it.
+        if (code != 0) {
+            throw new IllegalArgumentException(StreamCommand.NAME + " failed with exit code " + code + " (see above)");
+        }
+    }
+
+    private static boolean isStream(CommandLine cl) {
+        CommandLine.ParseResult parsed = cl.getParseResult();
+        return parsed != null && parsed.subcommand() != null
+                && parsed.subcommand().commandSpec().name().equals(StreamCommand.NAME);
     }
 
     static CommandLine commandLine() {
@@ -103,17 +118,12 @@ public final class Main implements Callable<Integer> {
                         + "e.g. windows=logs/; default channel: windows. Repeatable.")
         List<String> inputs = new ArrayList<>();
 
-        @Option(names = {"-p", "--patterns"}, paramLabel = "PATH", description = "Pattern files or directories (default: patterns).")
-        List<Path> patterns = new ArrayList<>();
+        @Mixin
+        PatternOptions patterns = new PatternOptions();
 
         @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
                 description = "Output directory for alerts.jsonl and dead-letters.jsonl (default: ${DEFAULT-VALUE}).")
         Path out;
-
-        @Option(names = "--set", paramLabel = "Name=value",
-                description = "Override a pattern parameter: Name (every pattern declaring it) or PatternId.Name. "
-                        + "Lists are comma separated. Repeatable.")
-        Map<String, String> overrides = new LinkedHashMap<>();
 
         @Option(names = "--parallelism", defaultValue = "2", description = "Operator parallelism (default: ${DEFAULT-VALUE}).")
         int parallelism;
@@ -148,25 +158,21 @@ public final class Main implements Callable<Integer> {
         }
 
         JobOptions toJobOptions() {
-            if (!eventTime.equals("sensor") && !eventTime.equals("collector")) {
-                throw new IllegalArgumentException("--event-time must be sensor or collector, not " + eventTime);
-            }
+            boolean collectorTime = JobOptions.collectorTime(eventTime);
             Map<String, List<Path>> byChannel = new LinkedHashMap<>();
             for (String in : inputs) {
-                int eq = in.indexOf('=');
-                String channel = eq > 0 ? in.substring(0, eq) : "windows";
-                Channels.parserFor(channel);
-                Path path = Path.of(eq > 0 ? in.substring(eq + 1) : in);
-                if (!path.toFile().exists()) {
+                ChannelPath cp = ChannelPath.parse(in);
+                Channels.parserFor(cp.channel());
+                if (!cp.path().toFile().exists()) {
                     throw new IllegalArgumentException("--input " + in + ": no such file or directory");
                 }
-                byChannel.computeIfAbsent(channel, k -> new ArrayList<>()).add(path.toAbsolutePath());
+                byChannel.computeIfAbsent(cp.channel(), k -> new ArrayList<>()).add(cp.path().toAbsolutePath());
             }
             List<InputSpec> specs = new ArrayList<>();
             byChannel.forEach((c, p) -> specs.add(new InputSpec(c, p)));
             Duration lateness = Durations.parse(maxOutOfOrderness);
-            return new JobOptions(specs, patterns.isEmpty() ? List.of(Path.of("patterns")) : patterns, out, overrides,
-                    parallelism, mode, eventTime.equals("collector"), lateness);
+            return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism, mode, collectorTime,
+                    lateness);
         }
     }
 }

@@ -106,6 +106,7 @@ public final class PatternSet {
                 out.addAll(walk.filter(Files::isRegularFile)
                         .filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
                         .filter(f -> !f.getFileName().toString().startsWith("."))
+                        .filter(f -> !f.getFileName().toString().endsWith(".tests.yml"))
                         .sorted().collect(Collectors.toList()));
             } catch (IOException e) {
                 errors.add(new PatternError(p.toString(), 0, "cannot list: " + e));

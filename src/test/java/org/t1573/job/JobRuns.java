@@ -33,4 +33,13 @@ public final class JobRuns {
     public static RunResult run(List<Path> inputs, Map<String, String> overrides, int parallelism) throws Exception {
         return run(inputs, overrides, parallelism, RuntimeExecutionMode.BATCH, Duration.ofMinutes(1));
     }
+
+    /** A batch run over inputs of any channels, with the patterns of the given directories. */
+    public static RunResult runInputs(List<InputSpec> inputs, List<Path> patternDirs, Map<String, String> overrides,
+            int parallelism) throws Exception {
+        PatternSet patterns = PatternSet.load(patternDirs, overrides);
+        JobOptions options = new JobOptions(inputs, patternDirs, Path.of("target", "test-out"), overrides, parallelism,
+                RuntimeExecutionMode.BATCH, false, Duration.ofMinutes(1));
+        return LocalRun.execute(options, patterns);
+    }
 }

@@ -23,10 +23,12 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Writes labelled Windows sample telemetry for the T1573.001 analytics: {@code sysmon.ndjson}
- * (flat Sysmon records, the 2022-2023 OTRF variant), {@code defender.ndjson} (Microsoft
- * Defender Advanced Hunting rows, flat and in streaming-API envelopes) and {@code labels.csv}
- * (one row per labelled process and destination, with the analytics expected to alert).
+ * Writes labelled Windows sample telemetry for the Windows analytics (AN0400, the seed query,
+ * AN1496, AN0759): {@code sysmon.ndjson} (flat Sysmon records, the 2022-2023 OTRF variant),
+ * {@code defender.ndjson} (Microsoft Defender Advanced Hunting rows, flat and in streaming-API
+ * envelopes), {@code capi2.ndjson} (CAPI2 certificate-chain events 11 and 30, flat and
+ * Winlogbeat-shaped) and {@code labels.csv} (one row per labelled process and destination, with
+ * the analytics expected to alert).
  *
  * <p>The output is a pure function of the code: a fixed random seed supplies jitter, ports and
  * byte counts, so {@code WindowsSamplesUpToDateTest} can require the committed files to be
@@ -38,6 +40,10 @@ public final class WindowsSampleGenerator {
     public static final String AN0400 = "AN0400";
     /** Analytic id of the seed Sentinel/Defender KQL query. */
     public static final String SEED_KQL = "SEED-KQL-T1573.001";
+    /** Analytic id of MITRE AN1496 (Windows, asymmetric crypto load then TLS with an abnormal chain). */
+    public static final String AN1496 = "AN1496";
+    /** Analytic id of MITRE AN0759 (Windows, new process loads the TLS stack then connects out). */
+    public static final String AN0759 = "AN0759";
 
     private static final String BOTH = AN0400 + " " + SEED_KQL;
     private static final String NONE = "";
@@ -58,11 +64,16 @@ public final class WindowsSampleGenerator {
     private static final String SYSTEM32 = "C:\\Windows\\System32\\";
     private static final String SYSTEM = "NT AUTHORITY\\SYSTEM";
     private static final String NETWORK_SERVICE = "NT AUTHORITY\\NETWORK SERVICE";
+    private static final String CAPI2_PROVIDER = "Microsoft-Windows-CAPI2";
+    private static final String CAPI2_CHANNEL = CAPI2_PROVIDER + "/Operational";
+    /** What a WinHTTP/WinINet TLS client loads for its first handshake. */
+    private static final List<String> TLS_CLIENT_LIBS = List.of("crypt32.dll", "schannel.dll", "ncryptsslp.dll");
 
     private final Random random = new Random(SEED);
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<SysmonLine> sysmon = new ArrayList<>();
     private final List<ObjectNode> defender = new ArrayList<>();
+    private final List<ObjectNode> capi2 = new ArrayList<>();
     private final List<String> labels = new ArrayList<>();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
 
@@ -80,6 +91,7 @@ public final class WindowsSampleGenerator {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("sysmon.ndjson"), g.ndjson(g.sysmonInFileOrder()), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("defender.ndjson"), g.ndjson(g.defender), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("capi2.ndjson"), g.ndjson(g.capi2), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("labels.csv"), String.join("\n", g.labels) + "\n", StandardCharsets.UTF_8);
     }
 
@@ -104,6 +116,14 @@ public final class WindowsSampleGenerator {
         for (Host h : List.of(hosts.get("WS-SAMPLE-01"), hosts.get("WS-SAMPLE-02"), hosts.get("WS-SAMPLE-03"))) {
             background(h);
         }
+        // After the background, so the earlier scenarios keep their random draws and records.
+        untrustedRootTls(at("13:00:00"));
+        tlsFromUnexpectedProcess(at("13:10:00"));
+        browserCertificateError(at("13:20:00"));
+        mailClientCertificateError(at("13:30:00"));
+        baselineCaChainError(at("13:40:00"));
+        validChain(at("13:50:00"));
+        lateTlsLoad(at("14:00:00"));
     }
 
     // ---------------------------------------------------------------- scenarios
@@ -328,6 +348,175 @@ public final class WindowsSampleGenerator {
             last = connect(h.dnsClient, q, dns, "udp");
         }
         label("background", h.dnsClient, dns, first, last, false, NONE, "benign noise: DNS client to internal resolver");
+    }
+
+    // ---------------------------------------------------------------- T1573.002 / T1573 scenarios
+
+    private void untrustedRootTls(Instant t0) {
+        Host h = hosts.get("WS-SAMPLE-03");
+        Proc p = start(h, 9132, "C:\\Users\\carol\\AppData\\Roaming\\Updater\\updsvc.exe",
+                "\"C:\\Users\\carol\\AppData\\Roaming\\Updater\\updsvc.exe\" /silent", h.domainUser(), h.explorer, t0);
+        Instant loaded = loads(p, t0.plusMillis(210), TLS_CLIENT_LIBS);
+        Dest c2 = new Dest("203.0.113.77", 443, "-");
+        Instant conn = connect(p, loaded.plusSeconds(1), c2);
+        String subject = "CN=rempel.group.net";
+        chainBuild(p, conn.plusMillis(160), subject, subject, "10020");
+        Instant verified = policyCheck(p, conn.plusMillis(175), subject, "203.0.113.77", "800B0109");
+        Instant end = end(p, verified.plusSeconds(40));
+        label("untrusted_root_tls", p, c2, t0, end, true, AN0759 + " " + AN1496,
+                "updsvc.exe from the user's Roaming folder loads crypt32/schannel/ncryptsslp then TLS to a public IP"
+                        + " on 443; CAPI2 11 (untrusted root + partial chain) and 30 (CERT_E_UNTRUSTEDROOT) for the"
+                        + " Metasploit-style self-signed certificate: AN1496; its new-process TLS session: AN0759");
+    }
+
+    private void tlsFromUnexpectedProcess(Instant t0) {
+        Host h = hosts.get("WS-SAMPLE-01");
+        Proc p = start(h, 6408, SYSTEM32 + "WerFault.exe", "C:\\Windows\\System32\\WerFault.exe -u -p 4120 -s 312",
+                h.domainUser(), h.explorer, t0);
+        Instant loaded = loads(p, t0.plusSeconds(3), "schannel.dll", "ncryptsslp.dll");
+        Dest c2 = new Dest("198.51.100.140", 443, "cdn-update.example.net");
+        Instant last = loaded;
+        for (int i = 0; i < 3; i++) {
+            last = connect(p, last.plusSeconds(i == 0 ? 2 : 90 + between(-5, 5)), c2);
+        }
+        Instant end = end(p, last.plusSeconds(10));
+        label("tls_from_unexpected_process", p, c2, t0, end, true, AN0759,
+                "WerFault.exe (normally no connections of its own) loads schannel.dll and ncryptsslp.dll 3 s after"
+                        + " starting, then TLS to a public IP on 443 three times; chain valid so AN1496 silent;"
+                        + " no symmetric-library load so AN0400 silent");
+    }
+
+    private void browserCertificateError(Instant t0) {
+        Host h = hosts.get("WS-SAMPLE-02");
+        Proc p = start(h, 10204, "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
+                "\"C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe\"", h.domainUser(), h.explorer, t0);
+        Instant loaded = loads(p, t0.plusMillis(400), TLS_CLIENT_LIBS);
+        Dest site = new Dest("192.0.2.45", 443, "printer-portal.example.org");
+        Instant conn = connect(p, loaded.plusSeconds(2), site);
+        chainBuild(p, conn.plusMillis(120), "CN=printer-portal.example.org", "CN=printer-portal.example.org", "20");
+        Instant end = end(p, conn.plusSeconds(200));
+        label("browser_certificate_error", p, site, t0, end, false, NONE,
+                "seed false-positive class (browser): Edge opens a site with a self-signed certificate (CAPI2 11"
+                        + " untrusted root); AN1496 silenced by AllowedCryptoProcesses and AN0759 by"
+                        + " AllowedEncryptedProcesses (msedge.exe)");
+    }
+
+    private void mailClientCertificateError(Instant t0) {
+        Host h = hosts.get("WS-SAMPLE-01");
+        Proc p = start(h, 7012, "C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE",
+                "\"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE\"", h.domainUser(), h.explorer, t0);
+        Instant loaded = loads(p, t0.plusSeconds(2), TLS_CLIENT_LIBS);
+        Dest imap = new Dest("192.0.2.110", 993, "imap.mailhost.example");
+        Instant conn = connect(p, loaded.plusSeconds(1), imap);
+        winlogbeatPolicyCheck(p, conn.plusMillis(140), "CN=mail.mailhost.example", "imap.mailhost.example", "800B010F");
+        Instant end = end(p, conn.plusSeconds(500));
+        label("mail_client_certificate_error", p, imap, t0, end, false, NONE,
+                "seed false-positive class (mail client): Outlook to IMAPS whose certificate names another host"
+                        + " (CAPI2 30 CERT_E_CN_NO_MATCH, Winlogbeat shape); AN1496 silenced by AllowedCryptoProcesses"
+                        + " and AN0759 by AllowedEncryptedProcesses (OUTLOOK.EXE)");
+    }
+
+    private void baselineCaChainError(Instant t0) {
+        Host h = hosts.get("WS-SAMPLE-02");
+        Proc p = start(h, 5740, "C:\\Tools\\inventory\\invagent.exe", "C:\\Tools\\inventory\\invagent.exe --upload",
+                h.domainUser(), h.explorer, t0);
+        Instant loaded = loads(p, t0.plusMillis(300), "crypt32.dll");
+        Dest api = new Dest("198.51.100.30", 443, "inventory.example.com");
+        Instant conn = connect(p, loaded.plusSeconds(1), api);
+        chainBuild(p, conn.plusMillis(130), "CN=inventory.example.com", "CN=Zscaler Root CA, O=Zscaler Inc.", "20");
+        Instant end = end(p, conn.plusSeconds(15));
+        label("baseline_ca_chain_error", p, api, t0, end, false, NONE,
+                "near miss (AN1496): crypt32.dll load then a public TLS session whose untrusted-root chain is issued"
+                        + " by the TLS-inspection proxy CA, silenced by CertificateAuthorityList (CN=Zscaler Root CA)");
+    }
+
+    private void validChain(Instant t0) {
+        Host h = hosts.get("WS-SAMPLE-03");
+        Proc p = start(h, 4472, "C:\\Tools\\sync\\reportsync.exe", "C:\\Tools\\sync\\reportsync.exe",
+                h.domainUser(), h.explorer, t0);
+        Instant loaded = loads(p, t0.plusMillis(260), "crypt32.dll");
+        Dest api = new Dest("198.51.100.31", 443, "reports.example.com");
+        Instant conn = connect(p, loaded.plusSeconds(1), api);
+        chainBuild(p, conn.plusMillis(110), "CN=reports.example.com", "CN=Example Issuing CA", "0");
+        Instant end = end(p, conn.plusSeconds(20));
+        label("valid_chain", p, api, t0, end, false, NONE,
+                "near miss (AN1496): crypt32.dll load and a public TLS session from a tool, but the chain builds"
+                        + " without errors (CAPI2 11 ErrorStatus 0)");
+    }
+
+    private void lateTlsLoad(Instant t0) {
+        Host h = hosts.get("WS-SAMPLE-01");
+        Proc p = start(h, 8836, "C:\\Tools\\report\\reportgen.exe", "C:\\Tools\\report\\reportgen.exe --mail",
+                h.domainUser(), h.explorer, t0);
+        Instant loaded = loads(p, t0.plus(Duration.ofMinutes(16)), "schannel.dll", "ncryptsslp.dll");
+        Dest smtp = new Dest("198.51.100.25", 465, "smtp.example.com");
+        Instant conn = connect(p, loaded.plusSeconds(1), smtp);
+        Instant end = end(p, conn.plusSeconds(5));
+        label("late_tls_load", p, smtp, t0, end, false, NONE,
+                "near miss (AN0759): the TLS stack loads 16 minutes after process creation, outside TimeWindow (15m)");
+    }
+
+    // ---------------------------------------------------------------- CAPI2 records
+
+    /** Flat CAPI2 record with the envelope of the flat Sysmon export; the caller adds the UserData fields. */
+    private ObjectNode capi2(Proc p, int eventId, Instant t) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("SourceName", CAPI2_PROVIDER);
+        n.put("ProviderGuid", "{5bbca4a8-b209-48dc-a8c7-b23d3e5216fb}");
+        n.put("Level", "4");
+        n.put("Channel", CAPI2_CHANNEL);
+        n.put("Hostname", p.host.name);
+        n.put("TimeCreated", ISO_MILLIS.format(t));
+        n.put("@timestamp", ISO_MILLIS.format(t.plusMillis(between(100, 900))));
+        n.put("EventID", eventId);
+        n.put("RecordNumber", String.valueOf(++p.host.capi2Records));
+        n.put("ProcessID", String.valueOf(p.pid));
+        n.put("ProcessName", fileName(p.image));
+        capi2.add(n);
+        return n;
+    }
+
+    /** CAPI2 11: a chain built for {@code subject}, ErrorStatus in hex as the event writes it. */
+    private void chainBuild(Proc p, Instant t, String subject, String issuer, String errorStatus) {
+        ObjectNode n = capi2(p, 11, t);
+        n.put("Task", "Build Chain");
+        n.put("subjectName", subject);
+        n.put("issuerName", issuer);
+        n.put("ErrorStatus", errorStatus);
+    }
+
+    /** CAPI2 30: the SSL policy check of a chain, Result in hex. */
+    private Instant policyCheck(Proc p, Instant t, String subject, String serverName, String result) {
+        ObjectNode n = capi2(p, 30, t);
+        n.put("Task", "Verify Chain Policy");
+        n.put("subjectName", subject);
+        n.put("serverName", serverName);
+        n.put("Result", result);
+        return t;
+    }
+
+    /** CAPI2 30 as Winlogbeat ships it: UserData under winlog.user_data, the pid in winlog.process. */
+    private void winlogbeatPolicyCheck(Proc p, Instant t, String subject, String serverName, String result) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("@timestamp", ISO_MILLIS.format(t));
+        ObjectNode event = n.putObject("event");
+        event.put("code", "30");
+        event.put("provider", CAPI2_PROVIDER);
+        event.put("created", ISO_MILLIS.format(t.plusMillis(between(100, 900))));
+        n.putObject("host").put("name", p.host.name);
+        ObjectNode winlog = n.putObject("winlog");
+        winlog.put("channel", CAPI2_CHANNEL);
+        winlog.put("provider_name", CAPI2_PROVIDER);
+        winlog.put("event_id", "30");
+        winlog.put("record_id", ++p.host.capi2Records);
+        winlog.put("computer_name", p.host.name);
+        winlog.putObject("process").put("pid", p.pid);
+        ObjectNode data = winlog.putObject("user_data");
+        data.put("ProcessName", fileName(p.image));
+        data.put("subjectName", subject);
+        data.put("serverName", serverName);
+        data.put("Result", result);
+        capi2.add(n);
     }
 
     // ---------------------------------------------------------------- Sysmon records
@@ -596,6 +785,8 @@ public final class WindowsSampleGenerator {
         final String user;
         /** Counts Sysmon RecordNumbers or Defender ReportIds; a host is observed by only one of them. */
         long records = 41_000;
+        /** The CAPI2 log's own record numbers. */
+        long capi2Records = 7_300;
         int processes;
         Proc services;
         Proc dnsClient;

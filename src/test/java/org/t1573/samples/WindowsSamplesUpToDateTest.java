@@ -26,13 +26,15 @@ class WindowsSamplesUpToDateTest {
     private static final List<String> SCENARIOS = List.of(
             "rc4_beacon_rundll32", "oneshot_unexpected_process", "edr_agent", "backup_agent", "updater_7443",
             "updater_8444", "vpn_client", "ide_python", "browser", "system_process", "internal_destination",
-            "late_connection", "out_of_order", "pid_reuse", "defender_beacon", "defender_envelope");
+            "late_connection", "out_of_order", "pid_reuse", "defender_beacon", "defender_envelope",
+            "untrusted_root_tls", "tls_from_unexpected_process", "browser_certificate_error",
+            "mail_client_certificate_error", "baseline_ca_chain_error", "valid_chain", "late_tls_load");
 
     @TempDir
     Path fresh;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sysmon.ndjson", "defender.ndjson", "labels.csv"})
+    @ValueSource(strings = {"sysmon.ndjson", "defender.ndjson", "capi2.ndjson", "labels.csv"})
     void committedFileMatchesAFreshRun(String file) throws IOException {
         WindowsSampleGenerator.writeAll(fresh);
 
@@ -45,7 +47,7 @@ class WindowsSamplesUpToDateTest {
 
         try (var files = Files.list(fresh)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("sysmon.ndjson", "defender.ndjson", "labels.csv");
+                    .containsExactlyInAnyOrder("sysmon.ndjson", "defender.ndjson", "capi2.ndjson", "labels.csv");
         }
     }
 

@@ -12,7 +12,9 @@ enum EventKind {
     LIBRARY_LOAD("library_load", "library"),
     NETWORK_CONNECTION("network_connection", "network"),
     LISTEN("listen", "network"),
-    DNS_QUERY("dns_query", "network");
+    DNS_QUERY("dns_query", "network"),
+    /** A certificate-chain verdict (CAPI2), the "certificate" action x509 records also use. */
+    CERTIFICATE("certificate", "network");
 
     final String action;
     final String category;

@@ -58,7 +58,8 @@ final class SysmonEventMapper {
         return provider == null || provider.toLowerCase(Locale.ROOT).contains("sysmon");
     }
 
-    private static int eventId(JsonFields envelope, SysmonLayout layout) throws MalformedRecordException {
+    /** The record's event id; CAPI2 records share the envelope reading. */
+    static int eventId(JsonFields envelope, SysmonLayout layout) throws MalformedRecordException {
         String text = envelope.firstText(layout.eventIdFields());
         if (text == null) {
             throw envelope.missing(layout.eventIdFields());

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Where a Sysmon shipping format keeps each thing: the EventData fields (UtcTime, Image, ...)
  * under {@code dataPrefix}, and the envelope (event id, provider, host, record number, collector
  * times) under the listed names, first present wins. One layout per format lets the flat JSON and
- * the Winlogbeat parser share {@link SysmonEventMapper}.
+ * the Winlogbeat parser share {@link SysmonEventMapper}. The CAPI2 parsers reuse the same envelope
+ * description ({@link Capi2Parser}), since Windows shippers write every channel's envelope alike.
  *
  * @param source error-message prefix, e.g. "sysmon"
  * @param dataset the {@code event.dataset} of the events

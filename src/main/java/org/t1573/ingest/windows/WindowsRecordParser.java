@@ -8,7 +8,7 @@ import org.t1573.ingest.RecordParser;
 
 /**
  * The parser of the "windows" channel: reads each record once, finds its {@link WindowsShape}
- * (flat Sysmon, Winlogbeat, Defender row, envelope or batch) and hands it to that shape's parser,
+ * (flat Sysmon or CAPI2, Winlogbeat, Defender row, envelope or batch) and hands it to that shape's parser,
  * so one topic or directory may mix all of them.
  */
 public final class WindowsRecordParser implements RecordParser {
@@ -19,6 +19,8 @@ public final class WindowsRecordParser implements RecordParser {
     private final SysmonJsonParser sysmon = new SysmonJsonParser();
     private final WinlogbeatSysmonParser winlogbeat = new WinlogbeatSysmonParser();
     private final DefenderParser defender = new DefenderParser();
+    private final Capi2Parser capi2 = Capi2Parser.flat();
+    private final Capi2Parser winlogbeatCapi2 = Capi2Parser.winlogbeat();
 
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
@@ -26,7 +28,7 @@ public final class WindowsRecordParser implements RecordParser {
         WindowsShape shape = WindowsShape.of(root);
         if (shape == null) {
             throw new MalformedRecordException(
-                    SOURCE + ": record matches no known shape (Sysmon, Winlogbeat, Defender)");
+                    SOURCE + ": record matches no known shape (Sysmon, CAPI2, Winlogbeat, Defender)");
         }
         parserOf(shape).parse(root, record, out);
     }
@@ -36,6 +38,8 @@ public final class WindowsRecordParser implements RecordParser {
             case SYSMON -> sysmon;
             case WINLOGBEAT -> winlogbeat;
             case DEFENDER -> defender;
+            case CAPI2 -> capi2;
+            case WINLOGBEAT_CAPI2 -> winlogbeatCapi2;
         };
     }
 }

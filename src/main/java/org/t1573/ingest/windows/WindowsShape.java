@@ -8,6 +8,10 @@ enum WindowsShape {
     SYSMON,
     /** Winlogbeat / Elastic Agent: a {@code winlog} object or {@code winlog.*} keys. */
     WINLOGBEAT,
+    /** Flat CAPI2 JSON: EventID with Channel or SourceName naming Microsoft-Windows-CAPI2. */
+    CAPI2,
+    /** Winlogbeat / Elastic Agent records of the CAPI2 channel. */
+    WINLOGBEAT_CAPI2,
     /** Defender for Endpoint: a flat row, a streaming envelope or an Event Hub batch. */
     DEFENDER;
 
@@ -15,17 +19,28 @@ enum WindowsShape {
     static WindowsShape of(JsonNode root) {
         // Most specific first: a winlog branch or a records/properties wrapper decides on its own.
         if (DottedPath.hasBranch(root, "winlog")) {
-            return WINLOGBEAT;
+            return isCapi2(root, "winlog.channel", "winlog.provider_name") ? WINLOGBEAT_CAPI2 : WINLOGBEAT;
         }
         if (root.has("records") || DefenderParser.isEnvelope(root)) {
             return DEFENDER;
         }
         if (root.has("EventID") || root.has("EventId")) {
-            return SYSMON;
+            return isCapi2(root, "Channel", "SourceName", "ProviderName") ? CAPI2 : SYSMON;
         }
         if ((root.has("DeviceId") || root.has("DeviceName")) && (root.has("Timestamp") || root.has("ActionType"))) {
             return DEFENDER;
         }
         return null;
+    }
+
+    /** True if one of the channel or provider fields names CAPI2 (a record without them stays Sysmon). */
+    private static boolean isCapi2(JsonNode root, String... fields) {
+        for (String field : fields) {
+            JsonNode value = DottedPath.find(root, field);
+            if (value != null && value.isTextual() && value.asText().startsWith(Capi2EventMapper.PROVIDER)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

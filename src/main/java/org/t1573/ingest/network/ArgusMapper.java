@@ -1,0 +1,67 @@
+package org.t1573.ingest.network;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.t1573.event.Event;
+import org.t1573.ingest.MalformedRecordException;
+
+/**
+ * A row of an Argus bidirectional flow CSV ({@code .binetflow}: StartTime, Dur, Proto, SrcAddr,
+ * Sport, Dir, DstAddr, Dport, State, ..., TotPkts, TotBytes, SrcBytes, srcUdata, dstUdata).
+ * Non-IP flows (arp, llc: MAC addresses, no ports) give no event. TotPkts counts both directions
+ * and is not split, so packets stay unknown. Times are read as UTC.
+ */
+final class ArgusMapper {
+
+    static final String SOURCE = "argus binetflow";
+    /** Link-layer flows: ARP names IP addresses but has no ports or payload of interest. */
+    private static final Set<String> NON_IP = Set.of("arp", "rarp", "llc");
+    private static final Set<String> PORTLESS = Set.of("icmp", "ipv6-icmp", "igmp");
+    /** Argus user data: {@code s[640]=<base64>}, the bracket is the number of bytes captured. */
+    private static final Pattern USER_DATA = Pattern.compile("^[sd]\\[(\\d+)\\]=");
+
+    private ArgusMapper() {}
+
+    /** The flow, or null for a non-IP flow. */
+    static Event map(FieldValues v, String record) throws MalformedRecordException {
+        String source = v.required("SrcAddr");
+        String destination = v.required("DstAddr");
+        if (NON_IP.contains(FlowEvents.transport(v.text("Proto"))) || !IpText.isIp(source) || !IpText.isIp(destination)) {
+            return null;
+        }
+        Event e = FlowEvents.flow("netflow.argus", "argus", startTime(v), NetworkIds.of("netflow.argus", null, record));
+        e.durationSeconds = v.doubleValue("Dur");
+        e.networkTransport = FlowEvents.transport(v.text("Proto"));
+        e.sourceIp = source;
+        e.destinationIp = destination;
+        boolean ports = !PORTLESS.contains(e.networkTransport);
+        e.sourcePort = ports ? v.port("Sport") : null;
+        e.destinationPort = ports ? v.port("Dport") : null;
+        e.connectionState = v.text("State");
+        Long total = v.longValue("TotBytes");
+        e.bytesOut = v.longValue("SrcBytes");
+        e.bytesIn = total == null || e.bytesOut == null ? null : total - e.bytesOut;
+        e.payloadBytes = userDataBytes(v);
+        return e;
+    }
+
+    /** Argus writes "2011/08/10 09:46:59.607825". */
+    private static long startTime(FieldValues v) throws MalformedRecordException {
+        String text = v.required("StartTime");
+        FieldValues iso = new FieldValues(v.source(), name -> text.replace('/', '-'));
+        return iso.requiredTime("StartTime");
+    }
+
+    private static Long userDataBytes(FieldValues v) {
+        Long sum = null;
+        for (String name : new String[] {"srcUdata", "dstUdata"}) {
+            String text = v.text(name);
+            Matcher m = text == null ? null : USER_DATA.matcher(text);
+            if (m != null && m.find()) {
+                sum = (sum == null ? 0 : sum) + Long.parseLong(m.group(1));
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,57 @@
+package org.t1573.ingest.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Consumer;
+import org.t1573.event.Event;
+import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordParser;
+
+/**
+ * The parser of the "zeek" channel: conn, ssl and x509 logs, as the ASCII writer's TSV (whose
+ * {@code #} header lines name the log and its columns) or as JSON lines (named by
+ * {@code @stream} or {@code _path}, else by their fields). Records of other logs are well-formed
+ * but unused: they give no event.
+ */
+public final class ZeekRecordParser implements RecordParser {
+    private static final long serialVersionUID = 1L;
+
+    private final ZeekTsvHeader header = new ZeekTsvHeader();
+
+    @Override
+    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+        if (record.isBlank()) {
+            return;
+        }
+        if (record.startsWith("#")) {
+            header.accept(record);
+        } else if (record.startsWith("{")) {
+            parseJson(record, out);
+        } else {
+            parseTsv(record, out);
+        }
+    }
+
+    private void parseTsv(String record, Consumer<Event> out) throws MalformedRecordException {
+        if (!header.hasFields()) {
+            throw new MalformedRecordException("zeek: TSV row before any #fields header (not a Zeek log?)");
+        }
+        ZeekLogType type = header.type();
+        // Rows of unused logs are split too: a file that only follows a Zeek log in the same
+        // reader (a labeller's config beside the logs) must not pass silently as that log's rows.
+        FieldValues row = header.row(record, type == ZeekLogType.OTHER ? "zeek" : type.dataset());
+        if (type != ZeekLogType.OTHER) {
+            out.accept(ZeekEventMapper.map(type, row, record));
+        }
+    }
+
+    private static void parseJson(String record, Consumer<Event> out) throws MalformedRecordException {
+        JsonNode root = JsonValues.readObject(record, "zeek");
+        String path = root.path("@stream").asText(root.path("_path").asText(""));
+        ZeekLogType type = path.isEmpty()
+                ? ZeekLogType.ofFields(name -> JsonValues.find(root, name) != null)
+                : ZeekLogType.ofPath(path);
+        if (type != ZeekLogType.OTHER) {
+            out.accept(ZeekEventMapper.map(type, JsonValues.of(type.dataset(), root), record));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.t1573.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.t1573.ingest.Channels;
+import org.t1573.ingest.DeadLetter;
+import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordParser;
+
+/**
+ * Parses the records of one channel's topic with the channel's parser. A parser may keep state
+ * between the records of one stream (a Zeek header), so each partition has its own parser: the
+ * records of one partition are in order, those of different partitions interleave.
+ */
+public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Parsed> {
+    private static final long serialVersionUID = 1L;
+
+    private final String channel;
+    private final boolean collectorTime;
+    private transient Map<TopicPartition, RecordParser> parsers;
+
+    public ChannelDeserializer(String channel, boolean collectorTime) {
+        this.channel = channel;
+        this.collectorTime = collectorTime;
+    }
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        parsers = new HashMap<>();
+    }
+
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Parsed> out) {
+        if (record.value() == null) {
+            return; // a tombstone carries no telemetry
+        }
+        String text = new String(record.value(), StandardCharsets.UTF_8);
+        RecordParser parser = parsers.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                tp -> Channels.parserFor(channel));
+        try {
+            parser.parse(text, e -> {
+                if (collectorTime && e.created != null) {
+                    e.timestamp = e.created;
+                }
+                out.collect(Parsed.of(e));
+            });
+        } catch (MalformedRecordException e) {
+            out.collect(Parsed.of(new DeadLetter(channel, origin(record), e.getMessage(), text)));
+        } catch (RuntimeException e) {
+            // A parser bug must not stop the job: the record is kept with the error.
+            out.collect(Parsed.of(new DeadLetter(channel, origin(record), channel + ": parser failed: " + e, text)));
+        }
+    }
+
+    /** {@code topic/partition@offset}, the Kafka form of a dead letter's origin. */
+    static String origin(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
+    }
+
+    @Override
+    public TypeInformation<Parsed> getProducedType() {
+        return TypeInformation.of(Parsed.class);
+    }
+}

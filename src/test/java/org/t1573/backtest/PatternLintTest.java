@@ -1,0 +1,97 @@
+package org.t1573.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PatternLintTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsNothingInTheRepositoryPatterns() throws IOException {
+        assertThat(PatternLint.lint(Path.of("patterns"))).isEmpty();
+    }
+
+    @Test
+    void acceptsAWellFormedPattern() throws IOException {
+        write("windows/X1.yml", pattern("X1", "windows", "T1573.002", "TA0011", "$Libs"));
+        assertThat(PatternLint.lint(dir)).isEmpty();
+    }
+
+    @Test
+    void flagsAFileOutsideItsPlatformDirectory() throws IOException {
+        write("linux/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
+        assertThat(PatternLint.lint(dir)).singleElement().asString().contains("should be").contains("windows");
+    }
+
+    @Test
+    void flagsAMalformedTechniqueId() throws IOException {
+        write("windows/X1.yml", pattern("X1", "windows", "T1573.1", "TA0011", "$Libs"));
+        assertThat(PatternLint.lint(dir)).singleElement().asString().contains("'T1573.1'");
+    }
+
+    @Test
+    void flagsAMalformedTacticId() throws IOException {
+        write("windows/X1.yml", pattern("X1", "windows", "T1573", "TA11", "$Libs"));
+        assertThat(PatternLint.lint(dir)).singleElement().asString().contains("'TA11'");
+    }
+
+    @Test
+    void flagsAnUnusedParameterButNotAnEngineOne() throws IOException {
+        write("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "bcrypt.dll")
+                + "  BeaconMinConnections:\n    description: read by the engine\n    default: 5\n");
+        assertThat(PatternLint.lint(dir)).singleElement().asString().contains("parameter Libs is never used");
+    }
+
+    @Test
+    void flagsADuplicateId() throws IOException {
+        write("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
+        write("linux/X1.yml", pattern("X1", "linux", "T1573", "TA0011", "$Libs"));
+        assertThat(PatternLint.lint(dir)).singleElement().asString().contains("id X1 is also used by");
+    }
+
+    @Test
+    void flagsATestFileWithoutItsPattern() throws IOException {
+        write("windows/X2.tests.yml", "pattern: X2\ncases:\n  - name: c\n    input: []\n    expect: []\n");
+        assertThat(PatternLint.lint(dir)).singleElement().asString().contains("no pattern file");
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path f = dir.resolve(path);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    private static String pattern(String id, String platform, String technique, String tactic, String libs) {
+        return """
+                id: %s
+                title: t
+                status: experimental
+                description: d
+                technique: %s
+                tactic: %s
+                strategy: DET0143
+                platform: %s
+                severity: high
+                confidence: medium
+                logsources:
+                  - {data_component: Module Load (DC0016), name: WinEventLog:Sysmon, channel: EventCode=7}
+                group-by: [host.name, process.instance]
+                sequence:
+                  - step: load
+                    where:
+                      event.action: library_load
+                      dll.name: %s
+                timespan: 15m
+                parameters:
+                  Libs:
+                    description: libraries
+                    default: [bcrypt.dll]
+                """.formatted(id, technique, tactic, platform, libs);
+    }
+}

@@ -1,0 +1,54 @@
+package org.t1573.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.t1573.alert.Alert;
+import org.t1573.job.InputSpec;
+import org.t1573.job.JobRuns;
+import org.t1573.job.RunResult;
+
+/**
+ * The whole job, with every pattern of the repository, on the labelled macOS samples (one Mac
+ * exported as ndjson, one as a JSON array): exactly the labelled alerts, by analytic and process.
+ */
+class MacosSamplesDetectionITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = JobRuns.miniCluster();
+
+    private static final Path SAMPLES = Path.of("samples", "macos");
+    private static RunResult run;
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        run = JobRuns.runInputs(List.of(new InputSpec("macos", List.of(SAMPLES))), List.of(JobRuns.PATTERNS),
+                Map.of(), 2);
+    }
+
+    @Test
+    void raisesExactlyTheLabelledAlerts() throws IOException {
+        assertThat(SampleLabels.raised(run)).isEqualTo(SampleLabels.expected(SAMPLES.resolve("labels.csv")));
+    }
+
+    @Test
+    void writesNoDeadLetters() {
+        assertThat(run.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void countsEachBeaconConnectionOnceAndNamesTheCryptoCall() {
+        List<Alert> rc4 = SampleLabels.alerts(run).stream().filter(a -> a.analytic().id().equals("AN0402")).toList();
+
+        Alert last = rc4.get(rc4.size() - 1);
+        assertThat(last.summary().get("ConnectionCount")).isEqualTo(5);
+        assertThat(last.summary().get("CryptoLibraries")).isEqualTo(List.of("libcommonCrypto.dylib"));
+        assertThat(last.summary().get("RemoteIPs")).isEqualTo(List.of("203.0.113.50"));
+    }
+}

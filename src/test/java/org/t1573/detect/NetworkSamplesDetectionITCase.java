@@ -1,0 +1,84 @@
+package org.t1573.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.t1573.alert.Alert;
+import org.t1573.job.InputSpec;
+import org.t1573.job.JobRuns;
+import org.t1573.job.RunResult;
+
+/**
+ * The whole job, with every pattern of the repository, on the labelled network samples (Zeek
+ * conn/ssl/x509 and goflow2 NetFlow): exactly the labelled alerts, by analytic, source address and
+ * destination.
+ */
+class NetworkSamplesDetectionITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = JobRuns.miniCluster();
+
+    private static final Path SAMPLES = Path.of("samples", "network");
+    private static RunResult run;
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        run = JobRuns.runInputs(List.of(
+                        new InputSpec("zeek", List.of(SAMPLES.resolve("zeek"))),
+                        new InputSpec("netflow", List.of(SAMPLES.resolve("netflow")))),
+                List.of(JobRuns.PATTERNS), Map.of(), 2);
+    }
+
+    @Test
+    void raisesExactlyTheLabelledAlerts() throws IOException {
+        assertThat(raised()).isEqualTo(SampleLabels.expected(SAMPLES.resolve("labels.csv")));
+    }
+
+    @Test
+    void writesNoDeadLetters() {
+        assertThat(run.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void countsTheSessionsOfAChannelInOneAlertPerWindow() {
+        assertThat(created("AN0404")).singleElement()
+                .satisfies(a -> assertThat(last(a).summary()).containsEntry("Sessions", 4)
+                        .containsEntry("EntropyObserved", false));
+        assertThat(created("AN1500")).filteredOn(a -> sourceOf(a).equals("10.20.0.20")).singleElement()
+                .satisfies(a -> assertThat(last(a).summary()).containsEntry("Sessions", 5)
+                        .containsEntry("ValidationStatus", List.of("self signed certificate")));
+    }
+
+    private static List<Alert> created(String analytic) {
+        return SampleLabels.alerts(run).stream()
+                .filter(a -> a.activity().equals("create") && a.analytic().id().equals(analytic)).toList();
+    }
+
+    /** The latest update of an alert. */
+    private static Alert last(Alert created) {
+        List<Alert> all = SampleLabels.alerts(run).stream()
+                .filter(a -> a.alertId().equals(created.alertId())).toList();
+        return all.get(all.size() - 1);
+    }
+
+    private static String sourceOf(Alert a) {
+        return ((List<?>) a.summary().get("SourceIPs")).get(0).toString();
+    }
+
+    /** "analytic source>destination:port" of every created alert, the key labels.csv names. */
+    private static Set<String> raised() {
+        return SampleLabels.alerts(run).stream().filter(a -> a.activity().equals("create"))
+                .map(a -> a.analytic().id() + " " + sourceOf(a) + ">" + a.destinations().get(0).ip() + ":"
+                        + a.destinations().get(0).port())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

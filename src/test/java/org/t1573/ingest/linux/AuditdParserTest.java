@@ -1,0 +1,219 @@
+package org.t1573.ingest.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.t1573.ingest.linux.LinuxParsing.ATOMIC;
+import static org.t1573.ingest.linux.LinuxParsing.iso;
+import static org.t1573.ingest.linux.LinuxParsing.parse;
+import static org.t1573.ingest.linux.LinuxParsing.parseFile;
+import static org.t1573.ingest.linux.LinuxParsing.pid;
+import static org.t1573.ingest.linux.LinuxParsing.only;
+import static org.t1573.ingest.linux.LinuxParsing.realFile;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.t1573.event.Event;
+
+/** Raw audit.log: the real OTRF captures field by field, and connect() events built inline. */
+class AuditdParserTest {
+
+    private final AuditdParser parser = new AuditdParser();
+
+    /** AF_INET 203.0.113.7 port 443. */
+    private static final String IPV4_443 = "020001BBCB0071070000000000000000";
+
+    /** A connect() by curl (pid 4242) to 203.0.113.7:443, on host web01, as one complete event. */
+    private static final String[] CONNECT_V4 = {
+        "node=web01 type=SYSCALL msg=audit(1700000000.500:7001): arch=c000003e syscall=42 success=yes exit=0"
+                + " a0=3 a1=7ffd a2=10 a3=0 items=0 ppid=4200 pid=4242 auid=1000 uid=1000 gid=1000 euid=1000"
+                + " tty=pts0 ses=3 comm=\"curl\" exe=\"/usr/bin/curl\" key=\"c2\"",
+        "node=web01 type=SOCKADDR msg=audit(1700000000.500:7001): saddr=020001BBCB0071070000000000000000",
+        "node=web01 type=PROCTITLE msg=audit(1700000000.500:7001): proctitle=6375726C0068747470733A2F2F63322E6578616D706C65",
+        "node=web01 type=EOE msg=audit(1700000000.500:7001): "
+    };
+
+    @Test
+    void arpCaptureGivesOneProcessStartPerExecveWithEveryField() throws Exception {
+        List<Event> events = parseFile(parser, realFile(ATOMIC, "sh_arp_cache"));
+
+        assertThat(events).extracting(e -> e.processName).containsExactly("arp", "grep");
+        Event arp = events.get(0);
+        assertThat(arp.action).isEqualTo("process_start");
+        assertThat(arp.category).isEqualTo("process");
+        assertThat(arp.dataset).isEqualTo("auditd");
+        assertThat(arp.provider).isEqualTo("auditd");
+        assertThat(arp.code).isEqualTo("execve");
+        assertThat(arp.id).isEqualTo("1604994496.155:92733");
+        assertThat(arp.timestamp).isEqualTo(iso("2020-11-10T07:48:16.155Z"));
+        assertThat(arp.hostName).as("no node= in these logs").isNull();
+        assertThat(arp.processPid).isEqualTo(1631L);
+        assertThat(arp.parentPid).isEqualTo(29002L);
+        assertThat(arp.processExecutable).isEqualTo("/usr/sbin/arp");
+        assertThat(arp.processCommandLine).isEqualTo("arp -a");
+        assertThat(arp.userName).isEqualTo("1000");
+        assertThat(arp.processStart).as("kept null so the process key joins connect events").isNull();
+        Event grep = events.get(1);
+        assertThat(grep.processPid).isEqualTo(1632L);
+        assertThat(grep.processExecutable).isEqualTo("/bin/grep");
+        assertThat(grep.processCommandLine).isEqualTo("grep -v ^?");
+    }
+
+    @Test
+    void binaryPaddingCaptureEndsOnItsProctitleWithoutAnEoe() throws Exception {
+        Event dd = only(parseFile(parser, realFile(ATOMIC, "sh_binary_padding_dd")), pid(2168));
+
+        assertThat(dd.processCommandLine).isEqualTo("dd if=/dev/zero bs=1 count=1");
+        assertThat(dd.processExecutable).isEqualTo("/bin/dd");
+        assertThat(dd.timestamp).isEqualTo(iso("2020-11-10T08:19:44.965Z"));
+    }
+
+    @Test
+    void connectWithIpv4SockaddrIsAnOutboundConnection() throws Exception {
+        Event e = only(parse(parser, CONNECT_V4), pid(4242));
+
+        assertThat(e.action).isEqualTo("network_connection");
+        assertThat(e.category).isEqualTo("network");
+        assertThat(e.code).isEqualTo("connect");
+        assertThat(e.id).isEqualTo("web01:1700000000.500:7001");
+        assertThat(e.timestamp).isEqualTo(iso("2023-11-14T22:13:20.500Z"));
+        assertThat(e.hostName).isEqualTo("web01");
+        assertThat(e.destinationIp).isEqualTo("203.0.113.7");
+        assertThat(e.destinationPort).isEqualTo(443);
+        assertThat(e.networkDirection).isEqualTo("outbound");
+        assertThat(e.outcome).isEqualTo("success");
+        assertThat(e.processName).isEqualTo("curl");
+        assertThat(e.parentPid).isEqualTo(4200L);
+        assertThat(e.processCommandLine).isEqualTo("curl https://c2.example");
+    }
+
+    @Test
+    void nonBlockingConnectInProgressHasUnknownOutcome() throws Exception {
+        Event e = only(connect("syscall=42 success=no exit=-115", IPV4_443), pid(4242));
+
+        assertThat(e.outcome).isEqualTo("unknown");
+    }
+
+    @Test
+    void refusedConnectIsAFailure() throws Exception {
+        Event e = only(connect("syscall=42 success=no exit=-111", IPV4_443), pid(4242));
+
+        assertThat(e.outcome).isEqualTo("failure");
+    }
+
+    @Test
+    void ipv6SockaddrGivesTheAddressAndPort() throws Exception {
+        Event e = only(connect("syscall=42 success=yes exit=0",
+                "0A0020FB0000000020010DB800000000000000000000000700000000"), pid(4242));
+
+        assertThat(e.destinationIp).isEqualTo("2001:db8:0:0:0:0:0:7");
+        assertThat(e.destinationPort).isEqualTo(8443);
+    }
+
+    @Test
+    void unixSocketConnectGivesNothing() throws Exception {
+        assertThat(connect("syscall=42 success=yes exit=0",
+                "01002F72756E2F73797374656D642F6A6F75726E616C2F736F636B6574")).isEmpty();
+    }
+
+    @Test
+    void interpretedSyscallNamesAreReadToo() throws Exception {
+        Event e = only(connect("syscall=connect success=yes exit=0", IPV4_443), pid(4242));
+
+        assertThat(e.code).isEqualTo("connect");
+    }
+
+    @Test
+    void eventWithoutEoeIsEmittedWhenTheNextSerialStarts() throws Exception {
+        List<Event> events = parse(parser,
+                syscall(7007, "syscall=42 success=yes exit=0"),
+                record("SOCKADDR", 7007, "saddr=020001BBCB0071070000000000000000"),
+                syscall(7008, "syscall=41 success=yes exit=3"));
+
+        assertThat(events).extracting(e -> e.id).containsExactly("web01:1700000000.500:7007");
+    }
+
+    @Test
+    void eventWithoutEoeIsEmittedAtTheEndOfTheInput() throws Exception {
+        List<Event> events = parse(parser,
+                syscall(7011, "syscall=42 success=yes exit=0"),
+                record("SOCKADDR", 7011, "saddr=020001BBCB0071070000000000000000"));
+        assertThat(events).isEmpty();
+
+        parser.endOfInput(events::add);
+
+        assertThat(events).extracting(e -> e.id).containsExactly("web01:1700000000.500:7011");
+    }
+
+    @Test
+    void socketSyscallAndRecordsOfOtherTypesGiveNothing() throws Exception {
+        assertThat(parse(parser,
+                syscall(7009, "syscall=41 success=yes exit=3"),
+                record("EOE", 7009, ""),
+                "type=USER_LOGIN msg=audit(1700000001.000:7010): pid=1 uid=0 msg='op=login acct=\"root\" res=success'",
+                "type=EOE msg=audit(1700000001.000:7010): ")).isEmpty();
+    }
+
+    @Test
+    void execveArgumentsAreDecodedFromHexAndJoinedWhenSplit() throws Exception {
+        Event e = only(parse(parser,
+                syscall(7011, "syscall=59 success=yes exit=0"),
+                record("EXECVE", 7011, "argc=3 a0=\"python3\" a1=\"-c\" a2_len=10 a2[0]=696D706F7274 a2[1]=2073736C"),
+                record("EOE", 7011, "")), pid(4242));
+
+        assertThat(e.action).isEqualTo("process_start");
+        assertThat(e.processCommandLine).isEqualTo("python3 -c import ssl");
+    }
+
+    @Test
+    void hexEncodedExecutableAndEnrichedUserNameAreRead() throws Exception {
+        Event e = only(parse(parser,
+                "node=web01 type=SYSCALL msg=audit(1700000000.500:7012): arch=c000003e syscall=59 success=yes"
+                        + " exit=0 ppid=1 pid=4243 uid=1000 comm=\"my implant\" exe=2F746D702F6D7920696D706C616E74"
+                        + "\u001dARCH=x86_64 SYSCALL=execve UID=\"alice\"",
+                record("EOE", 7012, "")), pid(4243));
+
+        assertThat(e.processExecutable).isEqualTo("/tmp/my implant");
+        assertThat(e.processName).isEqualTo("my implant");
+        assertThat(e.userName).isEqualTo("alice");
+    }
+
+    @Test
+    void failedExecveGivesNothing() throws Exception {
+        assertThat(parse(parser, syscall(7013, "syscall=59 success=no exit=-2"), record("EOE", 7013, ""))).isEmpty();
+    }
+
+    @Test
+    void lineThatIsNotAnAuditRecordIsRejectedWithTheExpectedShape() {
+        assertThatThrownBy(() -> parse(parser, "Nov 10 07:48:16 host kernel: hello"))
+                .hasMessageContaining("auditd: not an audit record");
+    }
+
+    @Test
+    void sockaddrThatIsNotHexIsRejected() {
+        assertThatThrownBy(() -> parse(parser, syscall(7014, "syscall=42 success=yes exit=0"),
+                record("SOCKADDR", 7014, "saddr=zz")))
+                .hasMessageContaining("SOCKADDR saddr 'zz' is not a hex sockaddr");
+    }
+
+    @Test
+    void nonNumericPidIsRejected() {
+        assertThatThrownBy(() -> parse(parser,
+                "type=SYSCALL msg=audit(1700000000.500:7015): arch=c000003e syscall=42 pid=abc"))
+                .hasMessageContaining("field pid 'abc' is not a number");
+    }
+
+    /** A complete connect() event: SYSCALL, SOCKADDR and EOE. */
+    private List<Event> connect(String syscallFields, String saddr) throws Exception {
+        return parse(parser, syscall(7002, syscallFields), record("SOCKADDR", 7002, "saddr=" + saddr),
+                record("EOE", 7002, ""));
+    }
+
+    private static String syscall(int serial, String fields) {
+        return record("SYSCALL", serial, "arch=c000003e " + fields
+                + " ppid=4200 pid=4242 auid=1000 uid=1000 comm=\"curl\" exe=\"/usr/bin/curl\"");
+    }
+
+    private static String record(String type, int serial, String fields) {
+        return "node=web01 type=" + type + " msg=audit(1700000000.500:" + serial + "): " + fields;
+    }
+}

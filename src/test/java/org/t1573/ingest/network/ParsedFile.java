@@ -1,0 +1,75 @@
+package org.t1573.ingest.network;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.t1573.event.Event;
+import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordParser;
+
+/** A real file read line by line through one parser instance, as the job reads it. */
+record ParsedFile(List<Event> events, List<String> deadLetters) {
+
+    static final Path ZEEK = Path.of("..", "shared", "data", "network_zeek");
+    static final Path NETFLOW = Path.of("..", "shared", "data", "netflow", "stratosphere_netflowlabeler_examples");
+
+    static ParsedFile read(RecordParser parser, Path... files) {
+        List<Event> events = new ArrayList<>();
+        List<String> dead = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                try {
+                    parser.parse(lines.get(i), events::add);
+                } catch (MalformedRecordException e) {
+                    dead.add(file.getFileName() + ":" + (i + 1) + " " + e.getMessage());
+                }
+            }
+        }
+        return new ParsedFile(events, dead);
+    }
+
+    /** The events of inline records given to one parser in order; the first malformed one throws. */
+    static List<Event> parseLines(RecordParser parser, String... lines) throws MalformedRecordException {
+        List<Event> out = new ArrayList<>();
+        for (String line : lines) {
+            parser.parse(line, out::add);
+        }
+        return out;
+    }
+
+    /** Events per dataset. */
+    Map<String, Long> countsByDataset() {
+        return events.stream().collect(Collectors.groupingBy(e -> e.dataset, TreeMap::new, Collectors.counting()));
+    }
+
+    List<Event> where(Predicate<Event> p) {
+        return events.stream().filter(p).collect(Collectors.toList());
+    }
+
+    /** The one event with this id. */
+    Event byId(String id) {
+        List<Event> found = where(e -> id.equals(e.id));
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " events with id " + id);
+        }
+        return found.get(0);
+    }
+
+    static Predicate<Event> to(String ip, int port) {
+        return e -> ip.equals(e.destinationIp) && Integer.valueOf(port).equals(e.destinationPort);
+    }
+}

@@ -1,0 +1,38 @@
+package org.t1573.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.t1573.backtest.PatternTestCase;
+import org.t1573.backtest.PatternTestFile;
+
+/** Every pattern test case under patterns/ (what {@code test-patterns} runs), one JUnit test each. */
+class PatternTestsITCase {
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = JobRuns.miniCluster();
+
+    @TempDir
+    static Path work;
+
+    @TestFactory
+    List<DynamicTest> everyPatternTestCasePasses() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        PatternTestRunner runner = new PatternTestRunner(work);
+        for (Path f : PatternTestFile.find(JobRuns.PATTERNS)) {
+            PatternTestFile file = PatternTestFile.read(f);
+            for (PatternTestCase c : file.cases()) {
+                tests.add(DynamicTest.dynamicTest(file.pattern() + ": " + c.name(),
+                        () -> assertThat(runner.run(file, c)).isEmpty()));
+            }
+        }
+        assertThat(tests).isNotEmpty();
+        return tests;
+    }
+}

@@ -13,6 +13,9 @@ import java.util.List;
  * job runs on a local MiniCluster: one jar for both.
  */
 public final class Launcher {
+    /** System property set in the child JVM of an embedded run. */
+    static final String EMBEDDED = "t1573.embedded";
+
     private static final String FLINK_PROBE = "org.apache.flink.streaming.api.environment.StreamExecutionEnvironment";
 
     private Launcher() {}
@@ -35,6 +38,7 @@ public final class Launcher {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-D" + EMBEDDED + "=true");
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         System.exit(new ProcessBuilder(command).inheritIO().start().waitFor());

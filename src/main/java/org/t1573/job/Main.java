@@ -40,6 +40,13 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         CommandLine cl = commandLine();
         int code = cl.execute(args);
+        if (Boolean.getBoolean(Launcher.EMBEDDED)) {
+            // The embedded MiniCluster is done and every output is written; skip the shutdown hooks,
+            // where Flink's RPC system fails to load classes its cleanup already removed.
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }
         if (!isStream(cl)) {
             System.exit(code);
         }
@@ -55,6 +62,11 @@ public final class Main implements Callable<Integer> {
                 && parsed.subcommand().commandSpec().name().equals(StreamCommand.NAME);
     }
 
+    /** The bundled samples of every platform, each with its channel: the run with no arguments. */
+    static final List<String> BUNDLED_SAMPLES = List.of("windows=samples/windows", "auditd=samples/linux/audit.log",
+            "osquery=samples/linux/osquery.ndjson", "macos=samples/macos", "esxi=samples/esxi/logs",
+            "esxcli=samples/esxi/esxcli", "zeek=samples/network/zeek", "netflow=samples/network/netflow");
+
     static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
@@ -62,7 +74,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (run.inputs.isEmpty()) {
-            run.inputs.add("windows=samples/windows");
+            run.inputs.addAll(BUNDLED_SAMPLES);
         }
         return run.execute(System.out, System.err);
     }

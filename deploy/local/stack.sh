@@ -214,10 +214,10 @@ flink_jvm() { # flink_jvm NAME ROLE MAINCLASS
 jm_start() {
   alive jobmanager && { log "jobmanager already running"; return; }
   flink_jvm jobmanager JM org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint
-  wait_for 90 "the Flink REST API on $REST" curl -sf "$REST/overview"
+  wait_for 90 "the Flink REST API on $REST" rest taskmanagers
 }
 
-taskmanagers() { curl -sf "$REST/overview" | jq -r .taskmanagers; }
+taskmanagers() { rest taskmanagers; }
 
 # Starts one more TaskManager (names taskmanager-1, -2, ...) and waits until it has registered.
 tm_start() {
@@ -255,18 +255,15 @@ default_job_args() {
   printf '%s\n' "${args[@]}"
 }
 
-# Uploads the job jar (once per jar file) and runs it; prints the job id.
+# The Flink REST calls (FlinkRest.java: no curl or jq needed).
+rest() { java -cp "$(classpath kafka-broker)" "$HERE/FlinkRest.java" "$1" "$REST" "${@:2}"; }
+
+# Uploads the job jar and runs it; prints the job id.
 submit() {
-  local args=("$@") jar_id body
+  local args=("$@")
   [[ ${#args[@]} -gt 0 ]] || mapfile -t args < <(default_job_args)
   [[ -f "$JAR" ]] || (cd "$REPO" && log "building $JAR" && mvn -B -q package -DskipTests >&2)
-  set -o pipefail
-  jar_id="$(curl -sf -X POST -H "Expect:" -F "jarfile=@$JAR" "$REST/jars/upload" | jq -r .filename)"
-  jar_id="$(basename "$jar_id")"
-  body="$(printf '%s\n' "${args[@]}" | jq -R . | jq -s --arg sp "${SAVEPOINT:-}" \
-    '{entryClass: "org.t1573.job.Main", programArgsList: .} + (if $sp == "" then {} else {savepointPath: $sp} end)')"
-  curl -sf -X POST -H 'Content-Type: application/json' -d "$body" "$REST/jars/$jar_id/run" | jq -r .jobid \
-    | tee "$WORK/job.id"
+  rest submit "$JAR" "${SAVEPOINT:--}" "${args[@]}" | tee "$WORK/job.id"
 }
 
 # Prints a topic's committed records (default: the alerts), stopping after 3 s without new ones.
@@ -281,7 +278,7 @@ status() {
     if kill -0 "$(cat "$f")" 2>/dev/null; then echo "$(basename "$f" .pid) running (pid $(cat "$f"))"
     else echo "$(basename "$f" .pid) dead (pid $(cat "$f"))"; fi
   done
-  curl -sf "$REST/jobs/overview" | jq -r '.jobs[] | "job \(.jid) \(.name) \(.state)"' 2>/dev/null || true
+  rest jobs 2>/dev/null || true
 }
 
 up() {

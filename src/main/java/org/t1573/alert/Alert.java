@@ -81,5 +81,26 @@ public record Alert(
             @JsonProperty("@timestamp") String timestamp, String dataset, String action,
             @JsonProperty("dll_name") String dllName,
             @JsonProperty("destination_ip") String destinationIp,
-            @JsonProperty("destination_port") Integer destinationPort) {}
+            @JsonProperty("destination_port") Integer destinationPort,
+            @JsonProperty("network_evidence") NetworkEvidence networkEvidence) {}
+
+    /**
+     * What the network sensor recorded of an evidence event's session (present when a sensor
+     * record was joined to a host event, or the event is one): the session id to find it in the
+     * sensor's logs, bytes, entropy, the handshake and the certificate; and the process a host
+     * sensor attributed the session to. {@code server_name_sent} is false for a handshake without SNI.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NetworkEvidence(@JsonProperty("session_id") String sessionId,
+            @JsonProperty("bytes_out") Long bytesOut, @JsonProperty("bytes_in") Long bytesIn,
+            @JsonProperty("payload_entropy") Double payloadEntropy,
+            @JsonProperty("tls_version") String tlsVersion,
+            @JsonProperty("server_name") String serverName,
+            @JsonProperty("server_name_sent") Boolean serverNameSent,
+            @JsonProperty("certificate_subject") String certificateSubject,
+            @JsonProperty("certificate_issuer") String certificateIssuer,
+            @JsonProperty("certificate_self_issued") Boolean certificateSelfIssued,
+            String ja3,
+            @JsonProperty("process_name") String processName,
+            @JsonProperty("process_pid") Long processPid) {}
 }

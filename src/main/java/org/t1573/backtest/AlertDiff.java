@@ -56,8 +56,13 @@ public record AlertDiff(List<Entry> onlyA, List<Entry> onlyB, List<Change> chang
 
     /** "AN0400 WS-1 {guid} 2026-03-02T08:00:05.206Z". */
     public static String key(Alert a) {
-        return a.analytic().id() + " " + (a.host() == null ? "-" : a.host().name()) + " "
+        return a.analytic().id() + " " + hostName(a) + " "
                 + (ProcessRef.of(a).isEmpty() ? "-" : ProcessRef.of(a)) + " " + a.window().start();
+    }
+
+    /** The host name, "-" for alerts that name no host (network alerts). */
+    static String hostName(Alert a) {
+        return a.host() == null || a.host().name() == null ? "-" : a.host().name();
     }
 
     private static Map<String, Alert> byKey(List<Alert> alerts) {
@@ -67,7 +72,7 @@ public record AlertDiff(List<Entry> onlyA, List<Entry> onlyB, List<Change> chang
     }
 
     private static Entry entry(String key, Alert x) {
-        return new Entry(key, x.analytic().id(), x.host() == null ? null : x.host().name(), ProcessRef.of(x),
+        return new Entry(key, x.analytic().id(), hostName(x), ProcessRef.of(x),
                 x.window().start(), x.score(), x.severity(), x.summary());
     }
 

@@ -139,7 +139,7 @@ public final class HtmlReport {
             Scorecard.ScoredAlert s = verdicts.get(a.alertId());
             h.append("<tr class=\"alert-row ").append(s == null ? "" : s.verdict()).append("\"><td><a href=\"#a-")
                     .append(Html.escape(a.alertId())).append("\">").append(Html.escape(a.firstSeen())).append("</a></td>")
-                    .append(cell(a.analytic().id())).append(cell(a.host() == null ? "" : a.host().name()))
+                    .append(cell(a.analytic().id())).append(cell(AlertDiff.hostName(a)))
                     .append(cell(processName(a))).append(num(a.score())).append(cell(s == null ? "" : s.verdict()))
                     .append(cell(s == null || s.labelLine() == null ? "" : "line " + s.labelLine() + " " + s.scenario()))
                     .append("</tr>");
@@ -147,7 +147,7 @@ public final class HtmlReport {
         h.append("</table>");
         for (Alert a : alerts.subList(0, Math.min(DETAILED_ALERTS, alerts.size()))) {
             h.append("<div class=\"alert\" id=\"a-").append(Html.escape(a.alertId())).append("\"><h3>")
-                    .append(Html.escape(a.analytic().id() + " on " + (a.host() == null ? "?" : a.host().name()) + ": "
+                    .append(Html.escape(a.analytic().id() + " on " + AlertDiff.hostName(a) + ": "
                             + processName(a))).append("</h3><p><code>").append(Html.escape(a.summary()))
                     .append("</code></p>").append(Charts.connectionTimeline(a));
             List<Double> intervals = sessionIntervals(a);

@@ -22,8 +22,7 @@ public final class KnownFalsePositives {
                     && (host.isEmpty() || a.host() == null || a.host().name() == null
                             || host.equalsIgnoreCase(a.host().name()))
                     && (process.isEmpty() || ProcessRef.matches(process, a))
-                    && (destination.isEmpty() || a.destinations() != null && a.destinations().stream()
-                            .anyMatch(d -> destination.equals(d.ip()) || destination.equals(d.ip() + ":" + d.port())));
+                    && (destination.isEmpty() || Label.hasDestination(a, destination));
         }
     }
 

@@ -26,7 +26,7 @@ public record Label(int line, String scenario, String host, String process, Stri
         }
         String ref = ProcessRef.of(a);
         boolean same = !process.isEmpty() && !ref.isEmpty() ? ProcessRef.matches(process, a)
-                : !destination.isEmpty() && hasDestination(a);
+                : !destination.isEmpty() && hasDestination(a, destination);
         if (!same) {
             return false;
         }
@@ -35,20 +35,9 @@ public record Label(int line, String scenario, String host, String process, Stri
         return !seen.isBefore(from) && seen.isBefore(to.plusSeconds(1));
     }
 
-    private boolean hasDestination(Alert a) {
-        if (a.destinations() == null) {
-            return false;
-        }
-        for (Alert.Destination d : a.destinations()) {
-            if (destination.equals(d.ip()) || destination.equals(d.ip() + ":" + d.port())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "line 12 rc4_beacon_rundll32": how reports cite the row. */
-    public String cite() {
-        return "line " + line + " " + scenario;
+    /** Whether one of the alert's destinations is {@code destination}, {@code ip} or {@code ip:port}. */
+    static boolean hasDestination(Alert a, String destination) {
+        return a.destinations() != null && a.destinations().stream()
+                .anyMatch(d -> destination.equals(d.ip()) || destination.equals(d.ip() + ":" + d.port()));
     }
 }

@@ -83,7 +83,7 @@ public final class Scoring {
             v = Verdict.FP;
             reason = "no label row matches host, process/destination and time";
         }
-        return new Scorecard.ScoredAlert(a.alertId(), id, a.host() == null || a.host().name() == null ? "-" : a.host().name(), ProcessRef.of(a),
+        return new Scorecard.ScoredAlert(a.alertId(), id, AlertDiff.hostName(a), ProcessRef.of(a),
                 a.firstSeen(), a.score(), v, row == null ? null : row.line(), row == null ? null : row.scenario(),
                 reason);
     }

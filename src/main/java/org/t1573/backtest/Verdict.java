@@ -7,9 +7,5 @@ public enum Verdict {
     /** On a benign row that lists the analytic: a documented false positive of that analytic. */
     FP_EXPECTED,
     /** On a row that does not list the analytic, or on no row at all. */
-    FP;
-
-    public boolean isFalsePositive() {
-        return this != TP;
-    }
+    FP
 }

@@ -119,9 +119,19 @@ final class AlertFactory {
         List<Alert.Evidence> out = new ArrayList<>();
         for (Evidence v : evidence) {
             out.add(new Alert.Evidence(v.step, v.eventId, AlertJson.time(v.timestamp), v.dataset, v.action,
-                    v.dllName, v.destinationIp, v.destinationPort));
+                    v.dllName, v.destinationIp, v.destinationPort, networkEvidence(v)));
         }
         return out;
+    }
+
+    /** Only events a network sensor saw (their own record, or one joined to them) have a session id. */
+    private static Alert.NetworkEvidence networkEvidence(Evidence v) {
+        if (v.sessionId == null) {
+            return null;
+        }
+        return new Alert.NetworkEvidence(v.sessionId, v.bytesOut, v.bytesIn, v.payloadEntropy, v.tlsVersion,
+                v.serverName, v.tlsVersion == null ? null : v.serverName != null, v.certificateSubject,
+                v.certificateIssuer, v.certificateSelfIssued, v.ja3, v.processName, v.processPid);
     }
 
     private static List<String> notes(ConnectionStats stats) {

@@ -199,6 +199,18 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
         v.dllName = e.dllName;
         v.destinationIp = e.destinationIp;
         v.destinationPort = e.destinationPort;
+        v.sessionId = e.sessionId;
+        v.bytesOut = e.bytesOut;
+        v.bytesIn = e.bytesIn;
+        v.payloadEntropy = e.payloadEntropy;
+        v.tlsVersion = e.tlsVersion;
+        v.serverName = e.tlsServerName;
+        v.certificateSubject = e.x509Subject;
+        v.certificateIssuer = e.x509Issuer;
+        v.certificateSelfIssued = e.x509SelfIssued;
+        v.ja3 = e.tlsJa3;
+        v.processName = e.processName;
+        v.processPid = e.processPid;
         return v;
     }
 

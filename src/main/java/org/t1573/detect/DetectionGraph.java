@@ -13,7 +13,8 @@ import org.t1573.pattern.ParameterUpdate;
 import org.t1573.pattern.PatternSet;
 
 /**
- * The detection part of the job: select, then per pattern keyBy, CEP and the alert window.
+ * The detection part of the job: the certificate and session joins ({@link NetworkEnrichment}),
+ * select, then per pattern keyBy, CEP and the alert window.
  * Input events must carry event-time timestamps and watermarks. Operator uids are stable
  * ({@code select}, {@code cep-<id>}, {@code alert-<id>}) so savepoints survive upgrades.
  */
@@ -32,7 +33,8 @@ public final class DetectionGraph {
     }
 
     /** The graph with step parameters that change while running, from {@code updates} (may be null). */
-    public static Result build(DataStream<Event> events, PatternSet patterns, DataStream<ParameterUpdate> updates) {
+    public static Result build(DataStream<Event> input, PatternSet patterns, DataStream<ParameterUpdate> updates) {
+        DataStream<Event> events = NetworkEnrichment.apply(input);
         List<CompiledPattern> list = patterns.patterns();
         List<OutputTag<Selected>> tags = new ArrayList<>();
         for (CompiledPattern p : list) {

@@ -84,6 +84,14 @@ public enum EventField {
     CERTIFICATE_ID("tls.server.certificate_id", FieldType.STRING, e -> e.certificateId, (e, v) -> e.certificateId = (String) v),
     X509_KEY_LENGTH("tls.server.x509.public_key_size", FieldType.LONG, e -> e.x509KeyLength, (e, v) -> e.x509KeyLength = (Long) v),
     X509_SELF_ISSUED("tls.server.x509.self_issued", FieldType.BOOLEAN, e -> e.x509SelfIssued, (e, v) -> e.x509SelfIssued = (Boolean) v),
+    /** Derived: days from not_before to not_after (odd lifetimes: hours-old test certs, 100-year self-signed). */
+    X509_VALIDITY_DAYS("tls.server.x509.validity_days", FieldType.DOUBLE,
+            e -> e.x509NotBefore == null || e.x509NotAfter == null ? null : (e.x509NotAfter - e.x509NotBefore) / 86_400_000.0,
+            (e, v) -> { }),
+    /** Derived: days from not_before to the event (negative: not yet valid; freshly minted C2 certs are young). */
+    X509_AGE_DAYS("tls.server.x509.age_days", FieldType.DOUBLE,
+            e -> e.x509NotBefore == null ? null : (e.timestamp - e.x509NotBefore) / 86_400_000.0,
+            (e, v) -> { }),
 
     MESSAGE("message", FieldType.STRING, e -> e.message, (e, v) -> e.message = (String) v);
 

@@ -29,12 +29,24 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
 
     private final String channel;
     private final boolean collectorTime;
+    private final boolean correctedTime;
     private transient RecordParser parser;
     private transient Map<String, Long> hostOffsets;
 
     public ParseFunction(String channel, boolean collectorTime) {
+        this(channel, collectorTime, false);
+    }
+
+    /**
+     * With {@code correctedTime} (and {@code collectorTime}) the collector's time is shifted by
+     * the host's first observed collector-minus-sensor offset: the event time is then on the
+     * sensor clock of the host's first record (which agrees with network sensors where the host
+     * clock is sound), but consistent for records whose own sensor time is skewed.
+     */
+    public ParseFunction(String channel, boolean collectorTime, boolean correctedTime) {
         this.channel = channel;
         this.collectorTime = collectorTime;
+        this.correctedTime = correctedTime;
     }
 
     @Override
@@ -48,7 +60,8 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
         Consumer<Event> emit = e -> {
             checkClock(e);
             if (collectorTime && e.created != null) {
-                e.timestamp = e.created;
+                Long first = correctedTime && e.hostName != null ? hostOffsets.get(e.hostName) : null;
+                e.timestamp = first == null ? e.created : e.created - first;
             }
             getRuntimeContext().getLongCounter(RunCounters.EVENTS + channel).add(1);
             out.collect(e);

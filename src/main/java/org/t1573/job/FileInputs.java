@@ -32,7 +32,7 @@ public final class FileInputs {
             SingleOutputStreamOperator<Event> parsed = env
                     .fromSource(source, WatermarkStrategy.noWatermarks(), "files " + in.channel())
                     .uid("source-" + in.channel())
-                    .process(new ParseFunction(in.channel(), options.collectorTime()))
+                    .process(new ParseFunction(in.channel(), options.collectorTime(), options.correctedTime()))
                     .uid("parse-" + in.channel()).name("parse " + in.channel());
             DataStream<Event> timed = parsed.assignTimestampsAndWatermarks(
                     WatermarkStrategy.<Event>forBoundedOutOfOrderness(options.maxOutOfOrderness())

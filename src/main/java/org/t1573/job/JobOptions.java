@@ -14,6 +14,9 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
  * @param collectorTime use the collector's clock ({@code event.created}) as event time, for
  *     captures whose sensor clock is skewed
  * @param maxOutOfOrderness how far behind the newest event an event may arrive (STREAMING)
+ * @param correctedTime with {@code collectorTime}: map the collector's clock back onto the
+ *     sensor's through each host's first observed offset, so host events line up with network
+ *     sensors (whose clock the sensor clock of a healthy host agrees with)
  */
 public record JobOptions(
         List<InputSpec> inputs,
@@ -23,13 +26,25 @@ public record JobOptions(
         int parallelism,
         RuntimeExecutionMode mode,
         boolean collectorTime,
-        Duration maxOutOfOrderness) {
+        Duration maxOutOfOrderness,
+        boolean correctedTime) {
 
-    /** {@code --event-time}: true for {@code collector}, false for {@code sensor}. */
+    /** Options without clock correction. */
+    public JobOptions(List<InputSpec> inputs, List<Path> patterns, Path out, Map<String, String> overrides,
+            int parallelism, RuntimeExecutionMode mode, boolean collectorTime, Duration maxOutOfOrderness) {
+        this(inputs, patterns, out, overrides, parallelism, mode, collectorTime, maxOutOfOrderness, false);
+    }
+
+    /** {@code --event-time}: true for {@code collector} and {@code corrected}, false for {@code sensor}. */
     public static boolean collectorTime(String eventTime) {
-        if (!eventTime.equals("sensor") && !eventTime.equals("collector")) {
-            throw new IllegalArgumentException("--event-time must be sensor or collector, not " + eventTime);
+        if (!eventTime.equals("sensor") && !eventTime.equals("collector") && !eventTime.equals("corrected")) {
+            throw new IllegalArgumentException("--event-time must be sensor, collector or corrected, not " + eventTime);
         }
-        return eventTime.equals("collector");
+        return !eventTime.equals("sensor");
+    }
+
+    /** {@code --event-time corrected}. */
+    public static boolean correctedTime(String eventTime) {
+        return eventTime.equals("corrected");
     }
 }

@@ -79,23 +79,6 @@ public final class Main implements Callable<Integer> {
         return run.execute(System.out, System.err);
     }
 
-    /** Replays archived logs. */
-    @Command(name = "backtest", mixinStandardHelpOptions = true,
-            description = "Replays archived logs (files, directories, .gz) through the patterns in event time.")
-    static final class Backtest implements Callable<Integer> {
-        @Mixin
-        RunOptions run = new RunOptions();
-
-        @Override
-        public Integer call() throws Exception {
-            if (run.inputs.isEmpty()) {
-                System.err.println("backtest: give at least one --input");
-                return USAGE;
-            }
-            return run.execute(System.out, System.err);
-        }
-    }
-
     /** Checks pattern files. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Checks pattern files; prints every error with file, line and reason.")
@@ -146,7 +129,9 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--event-time", defaultValue = "sensor",
                 description = "sensor: the time the sensor recorded (Sysmon UtcTime); collector: the time the collector "
-                        + "wrote the record (for captures with a skewed sensor clock). Default: ${DEFAULT-VALUE}.")
+                        + "wrote the record (for captures with a skewed sensor clock); corrected: the collector's clock "
+                        + "mapped onto the sensor's through each host's first offset (to join host and network "
+                        + "sensors). Default: ${DEFAULT-VALUE}.")
         String eventTime;
 
         @Option(names = "--max-out-of-orderness", defaultValue = "1m",
@@ -184,7 +169,7 @@ public final class Main implements Callable<Integer> {
             byChannel.forEach((c, p) -> specs.add(new InputSpec(c, p)));
             Duration lateness = Durations.parse(maxOutOfOrderness);
             return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism, mode, collectorTime,
-                    lateness);
+                    lateness, JobOptions.correctedTime(eventTime));
         }
     }
 }

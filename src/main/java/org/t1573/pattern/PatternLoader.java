@@ -217,7 +217,9 @@ public final class PatternLoader {
                         ? String.join(",", yaml.scalars(def, "default of " + name))
                         : yaml.scalar(def, "default of " + name);
                 try {
-                    Object value = ParameterValues.parse(type, text == null ? "" : text);
+                    Object value = type == ParameterType.LIST && ListFile.isReference(text)
+                            ? ListFile.read(ListFile.resolve(file, text))
+                            : ParameterValues.parse(type, text == null ? "" : text);
                     String description = p.containsKey("description")
                             ? yaml.scalar(p.get("description").getValueNode(), "description") : "";
                     out.put(name, new ParameterSpec(name, description, type, value, YamlTree.line(keyNode)));
@@ -249,6 +251,9 @@ public final class PatternLoader {
                 return null;
             }
             String v = ((ScalarNode) def).getValue().trim();
+            if (ListFile.isReference(v)) {
+                return ParameterType.LIST;
+            }
             if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
                 return ParameterType.BOOLEAN;
             }

@@ -53,10 +53,18 @@ final class KafkaTestClient implements AutoCloseable {
         this.admin = Admin.create(p);
     }
 
+    /**
+     * Topics without time-based retention: the replayed samples carry their event times (March
+     * 2026) as record timestamps, and the broker would delete them as expired before the job reads them.
+     */
     void createTopics(String... names) throws ExecutionException, InterruptedException {
+        createTopics(PARTITIONS, names);
+    }
+
+    void createTopics(int partitions, String... names) throws ExecutionException, InterruptedException {
         List<NewTopic> topics = new ArrayList<>();
         for (String n : names) {
-            topics.add(new NewTopic(n, PARTITIONS, (short) 1));
+            topics.add(new NewTopic(n, partitions, (short) 1).configs(Map.of("retention.ms", "-1")));
         }
         admin.createTopics(topics).all().get();
     }

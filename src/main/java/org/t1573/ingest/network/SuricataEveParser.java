@@ -1,18 +1,19 @@
 package org.t1573.ingest.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Base64;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.PayloadEntropy;
 import org.t1573.ingest.RecordParser;
 
 /**
  * The parser of the "suricata" channel: EVE JSON {@code flow} records become {@code flow} events
  * and {@code tls} records {@code tls_handshake} events, both with the {@code flow_id} as session
  * id so a handshake joins its flow. Other event types (alert, dns, http, stats, ...) give nothing.
- * A base64 {@code payload} is kept as its decoded length only.
+ * A base64 {@code payload} (EVE {@code payload: yes}) gives the payload length and its Shannon
+ * entropy; a sensor-computed {@code payload_entropy} (bits per byte) is taken as it is.
  */
 public final class SuricataEveParser implements RecordParser {
     private static final long serialVersionUID = 1L;
@@ -37,7 +38,9 @@ public final class SuricataEveParser implements RecordParser {
         FieldValues v = JsonValues.of(SOURCE + " " + type, root);
         Event e = type.equals("flow") ? flow(v, record) : tls(v, record);
         endpoints(e, v);
-        e.payloadBytes = payloadLength(v);
+        byte[] payload = payload(v);
+        e.payloadBytes = payload == null ? null : (long) payload.length;
+        e.payloadEntropy = payload == null ? v.doubleValue("payload_entropy") : PayloadEntropy.of(payload);
         out.accept(e);
     }
 
@@ -104,13 +107,13 @@ public final class SuricataEveParser implements RecordParser {
         e.networkTransport = FlowEvents.transport(v.text("proto"));
     }
 
-    private static Long payloadLength(FieldValues v) throws MalformedRecordException {
+    private static byte[] payload(FieldValues v) throws MalformedRecordException {
         String payload = v.text("payload");
         if (payload == null) {
             return null;
         }
         try {
-            return (long) Base64.getDecoder().decode(payload).length;
+            return PayloadEntropy.base64(payload);
         } catch (IllegalArgumentException e) {
             throw v.invalid("payload", payload.length() > 20 ? payload.substring(0, 20) + "..." : payload,
                     "not base64");

@@ -44,6 +44,8 @@ final class ZeekEventMapper {
         e.connectionState = v.text("conn_state");
         e.outcome = outcome(e.connectionState, v.text("history"));
         e.networkDirection = direction(v.bool("local_orig"), v.bool("local_resp"));
+        // Not a stock conn.log field: written by entropy scripts that add it to the record.
+        e.payloadEntropy = v.doubleValue("payload_entropy");
         return e;
     }
 

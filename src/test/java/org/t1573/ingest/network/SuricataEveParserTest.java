@@ -2,6 +2,7 @@ package org.t1573.ingest.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,17 @@ class SuricataEveParserTest {
 
         assertThat(e.networkProtocol).isNull();
         assertThat(e.payloadBytes).isEqualTo(5L);
+    }
+
+    @Test
+    void payloadGivesItsEntropyAndASensorEntropyIsPassedThrough() throws Exception {
+        // "AAECAwQ=" is the five distinct bytes 0..4: log2(5) bits per byte.
+        Event sampled = parse(FLOW.replace("\"app_proto\":\"tls\"", "\"payload\":\"AAECAwQ=\"")).get(0);
+        Event reported = parse(FLOW.replace("\"app_proto\":\"tls\"", "\"payload_entropy\":7.91")).get(0);
+
+        assertThat(sampled.payloadEntropy).isCloseTo(Math.log(5) / Math.log(2), within(1e-9));
+        assertThat(reported.payloadEntropy).isEqualTo(7.91);
+        assertThat(parse(FLOW).get(0).payloadEntropy).isNull();
     }
 
     @Test

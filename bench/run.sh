@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# Builds, generates N Sysmon-like events (cached under target/bench/data) and prints the
-# pipeline benchmark's figures. Usage: bench/run.sh [N]   (or BENCH_EVENTS=N bench/run.sh)
-# Optional: BENCH_FILES (input files, default 2: one per source subtask), BENCH_REPS (default 3),
-# BENCH_STAGES (comma list, default all), BENCH_JFR=1 (record target/bench/job.jfr).
+# Builds, generates N Sysmon-like events (cached under $B/bench/data) and prints every figure of the
+# performance issue in one invocation: pipeline stages and whole job (PipelineBenchmark), the Siddhi
+# peer on the same file (bench/siddhi), and keyed state for many open processes (StateBenchmark).
+# Usage: bench/run.sh [N]   (or BENCH_EVENTS=N bench/run.sh)
+# Optional: BENCH_BUILD_DIR (Maven build directory, default target), BENCH_FILES (input files, default 2:
+# one per source subtask), BENCH_REPS (default 3), BENCH_STAGES (comma list of PipelineBenchmark stages,
+# default all), BENCH_SIDDHI=0 (skip the Siddhi peer), BENCH_STATE_PROCESSES (open processes of the state
+# run, default 200000; 0 skips it), BENCH_STATE_BACKENDS (default "hashmap rocksdb"),
+# BENCH_JFR=1 (record $B/bench/job.jfr of the pipeline benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-N="${1:-${BENCH_EVENTS:-2000000}}"
+N="${1:-${BENCH_EVENTS:-1000000}}"
 FILES="${BENCH_FILES:-2}"
-echo "N=$N events, $FILES file(s), $(date -u +%Y-%m-%dT%H:%MZ), nproc=$(nproc)"
+B="${BENCH_BUILD_DIR:-target}"
+echo "N=$N events, $FILES file(s), $(date -u +%Y-%m-%dT%H:%MZ), nproc=$(nproc), build dir $B"
 
-mvn -q -B test-compile -Dstyle.color=never
-mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dstyle.color=never
-CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+mvn -q -B -Dbuild.dir="$B" test-compile -Dstyle.color=never
+mvn -q -B -Dbuild.dir="$B" dependency:build-classpath -Dmdep.outputFile="$B/bench-cp.txt" -Dstyle.color=never
+CP="$B/test-classes:$B/classes:$(cat "$B/bench-cp.txt")"
 # The flags the project's tests run Flink with (surefire argLine), and the heap the brief asks for.
 JAVA_OPTS=(-Xmx4g --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED)
 
-DATA="target/bench/data/n$N-f$FILES"
+DATA="$B/bench/data/n$N-f$FILES"
 if [[ ! -f "$DATA/.done" ]]; then
   rm -rf "$DATA"
   java "${JAVA_OPTS[@]}" -cp "$CP" org.t1573.bench.SysmonLikeGenerator --events "$N" --out "$DATA" --files "$FILES"
@@ -25,8 +31,30 @@ else
   echo "reusing $DATA"
 fi
 
-if [[ "${BENCH_JFR:-0}" == 1 ]]; then
-  JAVA_OPTS+=(-XX:StartFlightRecording=filename=target/bench/job.jfr,settings=profile)
+SIDDHI_ARGS=()
+if [[ "${BENCH_SIDDHI:-1}" == 1 ]]; then
+  # Its own module and classpath: Siddhi never reaches the job's dependencies.
+  (cd bench/siddhi && mvn -q -B -Dbuild.dir="$B" compile dependency:build-classpath \
+      -Dmdep.outputFile="$B/cp.txt" -Dstyle.color=never)
+  SIDDHI_OUT="$B/bench/siddhi.txt"
+  java -Xmx4g -cp "bench/siddhi/$B/classes:$(cat "bench/siddhi/$B/cp.txt")" org.t1573.bench.siddhi.SiddhiBenchmark \
+      --reps "${BENCH_REPS:-3}" --pattern patterns/windows/AN0400.yml "$DATA"/sysmon-*.ndjson 2>&1 \
+      | grep -v -e '^SLF4J' -e 'log4j' | tee "$SIDDHI_OUT"
+  SIDDHI_ARGS=(--siddhi-eps "$(sed -n 's/^siddhi-events-per-second=//p' "$SIDDHI_OUT")")
 fi
-java "${JAVA_OPTS[@]}" -cp "$CP" org.t1573.bench.PipelineBenchmark --reps "${BENCH_REPS:-3}" \
-  ${BENCH_STAGES:+--stages "$BENCH_STAGES"} "$DATA"/sysmon-*.ndjson
+
+PIPE_OPTS=("${JAVA_OPTS[@]}")
+if [[ "${BENCH_JFR:-0}" == 1 ]]; then
+  PIPE_OPTS+=(-XX:StartFlightRecording=filename="$B/bench/job.jfr",settings=profile)
+fi
+java "${PIPE_OPTS[@]}" -cp "$CP" org.t1573.bench.PipelineBenchmark --reps "${BENCH_REPS:-3}" \
+  ${BENCH_STAGES:+--stages "$BENCH_STAGES"} "${SIDDHI_ARGS[@]}" "$DATA"/sysmon-*.ndjson
+
+STATE="${BENCH_STATE_PROCESSES:-200000}"
+if [[ "$STATE" != 0 ]]; then
+  for backend in ${BENCH_STATE_BACKENDS:-hashmap rocksdb}; do
+    rm -rf "$B/bench/rocksdb"
+    java "${JAVA_OPTS[@]}" -Dbench.dir="$B/bench" -cp "$CP" org.t1573.bench.StateBenchmark \
+        --processes "$STATE" --backend "$backend" --histogram 12 2>&1 | grep -v -e '^SLF4J' -e ' WARN ' -e ' INFO '
+  done
+fi

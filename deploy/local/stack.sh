@@ -88,11 +88,15 @@ stop() {
 }
 
 wait_for() { # wait_for SECONDS DESCRIPTION command...
-  local secs="$1" what="$2"
+  local deadline=$((SECONDS + $1)) what="$2"
   shift 2
-  for _ in $(seq 1 $((secs * 2))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.5; done
-  log "timed out waiting for $what"
-  return 1
+  until "$@" >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      log "timed out waiting for $what"
+      return 1
+    fi
+    sleep 0.5
+  done
 }
 
 port_open() { (exec 3<>"/dev/tcp/localhost/$1") 2>/dev/null; }
@@ -217,18 +221,20 @@ jm_start() {
   wait_for 90 "the Flink REST API on $REST" rest taskmanagers
 }
 
-taskmanagers() { rest taskmanagers; }
-
-# Starts one more TaskManager (names taskmanager-1, -2, ...) and waits until it has registered.
+# Starts one more TaskManager (names taskmanager-1, -2, ...) and waits until it has registered at
+# the ResourceManager (its own log says so: the JobManager may still count a TaskManager just killed).
 tm_start() {
-  local n=1 before
-  while [[ -f "$PIDS/taskmanager-$n.pid" ]]; do n=$((n + 1)); done
-  before="$(taskmanagers)"
+  local n=1
+  while [[ -f "$PIDS/taskmanager-$n.pid" || -f "$LOGS/taskmanager-$n.log" ]]; do n=$((n + 1)); done
   flink_jvm "taskmanager-$n" TM org.apache.flink.runtime.taskexecutor.TaskManagerRunner
-  wait_for 90 "taskmanager-$n to register" test_tm_count $((before + 1))
+  wait_for 90 "taskmanager-$n to register" grep -q "Successful registration at resource manager" "$LOGS/taskmanager-$n.log"
 }
 
-test_tm_count() { [[ "$(taskmanagers)" -ge "$1" ]]; }
+running_taskmanagers() {
+  local f
+  for f in "$PIDS"/taskmanager-*.pid; do [[ -e "$f" ]] && alive "$(basename "$f" .pid)" && return 0; done
+  return 1
+}
 
 # Kills (SIGKILL: a crash, no clean shutdown) the newest running TaskManager.
 tm_kill() {
@@ -284,7 +290,7 @@ status() {
 up() {
   kafka_start
   jm_start
-  [[ -f "$PIDS/taskmanager-1.pid" ]] && alive taskmanager-1 || { rm -f "$PIDS/taskmanager-1.pid"; tm_start; }
+  running_taskmanagers || tm_start
   topics
   if [[ "${NO_SUBMIT:-0}" != 1 ]]; then
     local job

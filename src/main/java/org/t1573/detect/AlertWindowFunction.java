@@ -220,7 +220,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
         if (d == null) {
             d = new DestinationStats();
         }
-        d.add(e);
+        d.add(e, DestinationStats.highEntropyThreshold(pattern.parameters()));
         destinations.put(key, d);
         w.sessions++;
         if (w.pending || w.emitted) {

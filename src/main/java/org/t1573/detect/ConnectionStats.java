@@ -35,6 +35,7 @@ public final class ConnectionStats implements AggregateView {
         double entropySum = 0;
         long entropyCount = 0;
         double entropyMax = 0;
+        long entropyHigh = 0;
         int nTimes = 0;
         for (DestinationStats d : destinations) {
             count += d.count;
@@ -46,6 +47,7 @@ public final class ConnectionStats implements AggregateView {
             entropySum += d.entropySum;
             entropyCount += d.entropyCount;
             entropyMax = Math.max(entropyMax, d.entropyMax);
+            entropyHigh += d.entropyHigh;
             nTimes += d.timesSize;
         }
         values.put(Aggregate.CONNECTIONS_COUNT, count);
@@ -62,6 +64,9 @@ public final class ConnectionStats implements AggregateView {
         if (entropyCount > 0) {
             values.put(Aggregate.ENTROPY_MEAN, entropySum / entropyCount);
             values.put(Aggregate.ENTROPY_MAX, entropyMax);
+            if (pattern != null && !Double.isNaN(DestinationStats.highEntropyThreshold(pattern.parameters()))) {
+                values.put(Aggregate.ENTROPY_HIGH_SESSIONS, entropyHigh);
+            }
         }
         if (count == 0) {
             return;

@@ -2,6 +2,7 @@ package org.t1573.detect;
 
 import java.util.Arrays;
 import org.t1573.event.Event;
+import org.t1573.pattern.ParameterValues;
 
 /**
  * Keyed state: the sessions of one process to one destination within an alert window. Keeps
@@ -27,6 +28,8 @@ public class DestinationStats {
     public double entropySum;
     public long entropyCount;
     public double entropyMax;
+    /** Sessions whose payload entropy reached the pattern's entropy threshold. */
+    public long entropyHigh;
 
     public DestinationStats() {}
 
@@ -35,7 +38,26 @@ public class DestinationStats {
         return e.destinationIp + "|" + e.destinationPort;
     }
 
+    /**
+     * The entropy (bits per byte) from which a session counts as high-entropy for a pattern: its
+     * EntropyThreshold or PayloadEntropyThreshold parameter (the seeds' names), NaN without one.
+     */
+    public static double highEntropyThreshold(ParameterValues parameters) {
+        for (String name : new String[] {"EntropyThreshold", "PayloadEntropyThreshold"}) {
+            if (parameters.has(name) && parameters.get(name) instanceof Number) {
+                return ((Number) parameters.get(name)).doubleValue();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Adds a session without counting high-entropy sessions. */
     public void add(Event e) {
+        add(e, Double.NaN);
+    }
+
+    /** Adds a session; one with payload entropy at or above {@code highEntropy} counts as high-entropy. */
+    public void add(Event e, double highEntropy) {
         if (count == 0) {
             ip = e.destinationIp;
             port = e.destinationPort;
@@ -63,6 +85,9 @@ public class DestinationStats {
             entropySum += e.payloadEntropy;
             entropyCount++;
             entropyMax = Math.max(entropyMax, e.payloadEntropy);
+            if (e.payloadEntropy >= highEntropy) {
+                entropyHigh++;
+            }
         }
     }
 

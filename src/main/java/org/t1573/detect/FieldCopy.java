@@ -11,6 +11,10 @@ final class FieldCopy {
     static final Set<EventField> CERTIFICATE = EnumSet.of(EventField.X509_SUBJECT, EventField.X509_ISSUER,
             EventField.X509_NOT_BEFORE, EventField.X509_NOT_AFTER, EventField.X509_SHA1, EventField.X509_KEY_LENGTH,
             EventField.X509_SELF_ISSUED);
+    /** What a flow record (Zeek conn, Suricata flow) says of a session that its handshake record does not. */
+    static final Set<EventField> FLOW = EnumSet.of(EventField.BYTES_OUT, EventField.BYTES_IN, EventField.PACKETS_OUT,
+            EventField.PACKETS_IN, EventField.DURATION, EventField.PAYLOAD_ENTROPY, EventField.PAYLOAD_BYTES,
+            EventField.CONNECTION_STATE, EventField.NETWORK_TRANSPORT);
     /** What a network sensor knows of a session and a host sensor does not. */
     static final Set<EventField> SESSION;
     /** What a host sensor knows of the process behind a session. */
@@ -19,12 +23,11 @@ final class FieldCopy {
             EventField.PROCESS_COMMAND_LINE, EventField.PROCESS_HASH_SHA256, EventField.PROCESS_START);
 
     static {
-        Set<EventField> s = EnumSet.of(EventField.BYTES_OUT, EventField.BYTES_IN, EventField.PACKETS_OUT,
-                EventField.PACKETS_IN, EventField.DURATION, EventField.PAYLOAD_ENTROPY, EventField.PAYLOAD_BYTES,
-                EventField.SESSION_ID, EventField.CONNECTION_STATE, EventField.NETWORK_PROTOCOL,
-                EventField.TLS_VERSION, EventField.TLS_CIPHER, EventField.TLS_SERVER_NAME, EventField.TLS_ESTABLISHED,
+        Set<EventField> s = EnumSet.copyOf(FLOW);
+        s.addAll(EnumSet.of(EventField.SESSION_ID, EventField.NETWORK_PROTOCOL, EventField.TLS_VERSION, EventField.TLS_CIPHER, EventField.TLS_SERVER_NAME, EventField.TLS_ESTABLISHED,
                 EventField.TLS_JA3, EventField.TLS_JA3S, EventField.TLS_JA4, EventField.TLS_VALIDATION_STATUS,
-                EventField.TLS_LAST_ALERT, EventField.CERTIFICATE_ID);
+                EventField.TLS_LAST_ALERT, EventField.CERTIFICATE_ID));
+        s.remove(EventField.NETWORK_TRANSPORT);
         s.addAll(CERTIFICATE);
         SESSION = s;
     }

@@ -18,8 +18,9 @@ import org.t1573.event.EventField;
  * ip and port), it joins a host's connection event (Sysmon 3, Defender, auditd connect, esxcli)
  * with the network sensor's records of the same session (Zeek conn/ssl, Suricata flow/tls, NetFlow)
  * whose times lie within the tolerance: the host event gains the session's bytes, entropy,
- * session id, handshake and certificate; the network records gain the process and host. The
- * transport must agree where both sides name it (Zeek ssl.log does not).
+ * session id, handshake and certificate; the network records gain the process and host; a
+ * handshake record gains its flow's bytes, duration and state. The transport must agree where
+ * both sides name it (Zeek ssl.log does not); two sensor records must name the same session.
  *
  * <p>Every event is held for the tolerance of event time so that a counterpart from the other
  * side, however the two clocks interleave, is seen before it is released; of several candidates
@@ -88,6 +89,10 @@ final class SessionJoin extends KeyedProcessFunction<String, Event, Event> {
             } else {
                 join(e, nearest(e, all, "network_connection"), FieldCopy.PROCESS);
             }
+            if ("tls_handshake".equals(e.action)) {
+                // The handshake gets its session's bytes, duration and state (HandshakeTimeout).
+                join(e, nearest(e, all, "flow"), FieldCopy.FLOW);
+            }
             out.collect(e);
             stillReleased.add(e);
         }
@@ -114,12 +119,18 @@ final class SessionJoin extends KeyedProcessFunction<String, Event, Event> {
         Event best = null;
         for (Event c : candidates) {
             long gap = Math.abs(c.timestamp - e.timestamp);
-            if (action.equals(c.action) && gap <= toleranceMillis && transportAgrees(e, c)
+            if (action.equals(c.action) && gap <= toleranceMillis && transportAgrees(e, c) && sameSession(e, c)
                     && (best == null || gap < Math.abs(best.timestamp - e.timestamp))) {
                 best = c;
             }
         }
         return best;
+    }
+
+    /** Two sensor records name their session (Zeek uid, Suricata flow_id): then it must be the same. */
+    private static boolean sameSession(Event a, Event b) {
+        return isHost(a) || isHost(b) || a.sessionId == null || b.sessionId == null
+                || a.sessionId.equals(b.sessionId);
     }
 
     private static boolean transportAgrees(Event a, Event b) {

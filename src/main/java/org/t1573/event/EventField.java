@@ -62,6 +62,9 @@ public enum EventField {
     PACKETS_OUT("network.packets_out", FieldType.LONG, e -> e.packetsOut, (e, v) -> e.packetsOut = (Long) v),
     PACKETS_IN("network.packets_in", FieldType.LONG, e -> e.packetsIn, (e, v) -> e.packetsIn = (Long) v),
     DURATION("network.duration", FieldType.DOUBLE, e -> e.durationSeconds, (e, v) -> e.durationSeconds = (Double) v),
+    /** Derived: network.duration in milliseconds, to compare with duration parameters (HandshakeTimeout: 10s). */
+    DURATION_MILLIS("network.duration_ms", FieldType.LONG,
+            e -> e.durationSeconds == null ? null : Math.round(e.durationSeconds * 1000), (e, v) -> { }),
     PAYLOAD_ENTROPY("network.payload_entropy", FieldType.DOUBLE, e -> e.payloadEntropy, (e, v) -> e.payloadEntropy = (Double) v),
     SESSION_ID("network.session_id", FieldType.STRING, e -> e.sessionId, (e, v) -> e.sessionId = (String) v),
     CONNECTION_STATE("network.connection_state", FieldType.STRING, e -> e.connectionState, (e, v) -> e.connectionState = (String) v),

@@ -40,7 +40,12 @@ public enum Aggregate {
     BEACON_SCORE("beacon.score", FieldType.DOUBLE),
     ENTROPY_OBSERVED("entropy.observed", FieldType.BOOLEAN),
     ENTROPY_MEAN("entropy.mean", FieldType.DOUBLE),
-    ENTROPY_MAX("entropy.max", FieldType.DOUBLE);
+    ENTROPY_MAX("entropy.max", FieldType.DOUBLE),
+    /**
+     * Sessions whose payload entropy reached the pattern's EntropyThreshold or
+     * PayloadEntropyThreshold; absent where the pattern has neither or no entropy was observed.
+     */
+    ENTROPY_HIGH_SESSIONS("entropy.high_sessions", FieldType.LONG);
 
     private static final Map<String, Aggregate> BY_NAME = new LinkedHashMap<>();
 

@@ -25,7 +25,11 @@ public final class ListFile {
 
     /** The file a reference names, resolved against the directory of {@code patternFile}. */
     public static Path resolve(String patternFile, String reference) {
-        Path dir = Path.of(patternFile).toAbsolutePath().getParent();
+        return resolveIn(Path.of(patternFile).toAbsolutePath().getParent(), reference);
+    }
+
+    /** The file a reference names, resolved against {@code dir}. */
+    public static Path resolveIn(Path dir, String reference) {
         return dir.resolve(reference.trim().substring(PREFIX.length()).trim()).normalize();
     }
 

@@ -1,6 +1,7 @@
 package org.t1573.pattern;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,10 +79,16 @@ public final class ParameterValues implements Serializable {
         return List.of(String.valueOf(v));
     }
 
-    /** Parses the text form of a value (lists are comma separated); IllegalArgumentException if it does not fit. */
+    /**
+     * Parses the text form of a value (lists are comma separated, or {@code @file:PATH} for a
+     * {@link ListFile}, relative to the working directory); IllegalArgumentException if it does not fit.
+     */
     public static Object parse(ParameterType type, String text) {
         switch (type) {
             case LIST:
+                if (ListFile.isReference(text)) {
+                    return ListFile.read(ListFile.resolveIn(Path.of("").toAbsolutePath(), text));
+                }
                 if (text.isBlank()) {
                     return List.of();
                 }

@@ -16,9 +16,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.windows.WindowsRecordParser;
+import org.t1573.job.DetectionJob;
 import org.t1573.job.InputSpec;
 import org.t1573.job.JobOptions;
 import org.t1573.job.LocalRun;
@@ -33,15 +38,18 @@ import org.t1573.pattern.PatternSet;
  * select stage, and the whole job on a local MiniCluster in BATCH and STREAMING mode. Each stage
  * runs once to warm up, then {@code --reps} times; the median is reported. A run of the job over
  * 1,000 events shows its fixed cost (MiniCluster start, job submission), part of every job figure.
+ * Two variants show what a change of the job would bring: parallelism 1 (scaling) and object
+ * reuse on (no copy of each event between chained operators). With {@code --siddhi-eps}, the
+ * figure of the Siddhi peer measured by bench/run.sh just before, the targets are checked too.
  *
  * <p>Usage: {@code PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns patterns]
- * [--stages read,jackson,parser,select,startup,batch,streaming] FILE...}.
+ * [--stages read,jackson,parser,select,startup,batch,batch-p1,reuse,streaming] [--siddhi-eps X] FILE...}.
  * Not a test: run it with {@code bench/run.sh}.
  */
 public final class PipelineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ALL_STAGES =
-            List.of("read", "jackson", "parser", "select", "startup", "batch", "streaming");
+            List.of("read", "jackson", "parser", "select", "startup", "batch", "batch-p1", "reuse", "streaming");
     private static final int STARTUP_LINES = 1_000;
 
     /** One measured stage; returns a number derived from all its work so the JIT cannot drop it. */
@@ -68,6 +76,10 @@ public final class PipelineBenchmark {
     private final Path outDir;
     private final List<String> stages;
     private final List<Row> rows = new ArrayList<>();
+    /** Events/s of the Siddhi peer on pre-parsed events, 0 if not measured. */
+    private double siddhiEps;
+    /** Events kept by the select stage in its last run. */
+    private long selectKept;
     /** The note of the stage being measured, set by the stage's last run. */
     private String note = "";
 
@@ -97,12 +109,14 @@ public final class PipelineBenchmark {
         List<Path> patternDirs = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         List<String> stages = ALL_STAGES;
+        double siddhiEps = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps" -> reps = Integer.parseInt(args[++i]);
                 case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
                 case "--patterns" -> patternDirs.add(Path.of(args[++i]));
                 case "--stages" -> stages = List.of(args[++i].split(","));
+                case "--siddhi-eps" -> siddhiEps = Double.parseDouble(args[++i]);
                 default -> files.add(Path.of(args[i]));
             }
         }
@@ -113,6 +127,7 @@ public final class PipelineBenchmark {
         }
         PipelineBenchmark b = new PipelineBenchmark(files, reps, parallelism,
                 patternDirs.isEmpty() ? List.of(Path.of("patterns")) : patternDirs, Path.of("target/bench/out"), stages);
+        b.siddhiEps = siddhiEps;
         b.printMachine();
         b.runAll();
         b.printTable();
@@ -149,6 +164,9 @@ public final class PipelineBenchmark {
         }
         measure("batch", "(d) whole job, BATCH p=" + parallelism, lines,
                 () -> wholeJob(files, RuntimeExecutionMode.BATCH));
+        measure("batch-p1", "(e) whole job, BATCH p=1", lines, () -> variant(1, false));
+        measure("reuse", "(f) whole job, BATCH p=" + parallelism + ", object reuse", lines,
+                () -> variant(parallelism, true));
         measure("streaming", "(d) whole job, STREAMING p=" + parallelism, lines,
                 () -> wholeJob(files, RuntimeExecutionMode.STREAMING));
     }
@@ -248,6 +266,7 @@ public final class PipelineBenchmark {
         }
         note = String.format("dropped %.1f%%, kept %.1f%% (%s)", 100.0 - 100.0 * kept[0] / lines,
                 100.0 * kept[0] / lines, by);
+        selectKept = kept[0];
         return kept[0];
     }
 
@@ -271,6 +290,33 @@ public final class PipelineBenchmark {
         RunResult result = LocalRun.execute(options, patterns);
         note = String.format("%d alerts, %d dead letters", result.alerts().size(), result.deadLetters().size());
         return result.alerts().size();
+    }
+
+    /**
+     * The BATCH job as {@link LocalRun} runs it, on an environment of its own: at another parallelism,
+     * or with object reuse (what {@code env.getConfig().enableObjectReuse()} in the job would do).
+     */
+    private long variant(int p, boolean objectReuse) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.OBJECT_REUSE, objectReuse);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        JobOptions options = new JobOptions(List.of(new InputSpec("windows", files)), patternDirs,
+                outDir, Map.of(), p, RuntimeExecutionMode.BATCH, false, Duration.ofMinutes(1));
+        DetectionJob.Outputs outputs = DetectionJob.build(env, options, patterns);
+        long alerts = 0;
+        long dead = 0;
+        try (CloseableIterator<String> it = outputs.alerts().map(a -> "A")
+                .union(outputs.deadLetters().map(d -> "D")).executeAndCollect()) {
+            while (it.hasNext()) {
+                if ("A".equals(it.next())) {
+                    alerts++;
+                } else {
+                    dead++;
+                }
+            }
+        }
+        note = String.format("%d alerts, %d dead letters", alerts, dead);
+        return alerts;
     }
 
     private static void resetHeapPeaks() {
@@ -317,10 +363,56 @@ public final class PipelineBenchmark {
                         lines / r.median() / floor, lines / r.median() / parser);
             }
         }
+        printSelectivity();
+        printTargets();
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap after the runs (after GC): %d MB used of %d MB committed, max %d MB%n",
                 (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, rt.maxMemory() >> 20);
+    }
+
+    /** What the select stage costs per event it drops (the parse is part of that cost). */
+    private void printSelectivity() {
+        Row parser = row("(b)");
+        Row select = row("(c)");
+        if (parser == null || select == null) {
+            return;
+        }
+        long dropped = lines - selectKept;
+        System.out.printf("selectivity: %.1f%% of lines dropped before keyBy; per line: parse %.2f us, "
+                + "parse + select %.2f us, select alone %.2f us; per dropped line (all of the parse+select time "
+                + "over the dropped lines) %.2f us%n", 100.0 * dropped / lines, 1e6 * parser.median() / lines,
+                1e6 * select.median() / lines, 1e6 * (select.median() - parser.median()) / lines,
+                1e6 * select.median() / dropped);
+    }
+
+    /** The targets, from the rows of this run. */
+    private void printTargets() {
+        Row floorRow = row("(a)");
+        Row batch = row("(d) whole job, BATCH");
+        Row p1 = row("(e)");
+        Row reuse = row("(f)");
+        System.out.println();
+        System.out.println("| target | measured | goal | met |");
+        System.out.println("|---|---:|---:|---|");
+        if (floorRow != null && batch != null) {
+            target("whole job BATCH p=" + parallelism + " / Jackson floor", floorRow.median() / batch.median(), 0.5);
+        }
+        if (floorRow != null && reuse != null) {
+            target("whole job with object reuse / Jackson floor", floorRow.median() / reuse.median(), 0.5);
+        }
+        if (siddhiEps > 0 && batch != null) {
+            System.out.printf("| Siddhi AN0400, pre-parsed, 1 thread | %,.0f events/s | | |%n", siddhiEps);
+            target("whole job BATCH p=" + parallelism + " / Siddhi", lines / batch.median() / siddhiEps, 2.0);
+        }
+        if (p1 != null && batch != null) {
+            System.out.printf("| scaling p=1 -> p=%d | %.2f x (p=1: %,.0f events/s) | | |%n", parallelism,
+                    p1.median() / batch.median(), lines / p1.median());
+        }
+    }
+
+    private static void target(String name, double ratio, double goal) {
+        System.out.printf("| %s | %.2f | >= %.1f | %s |%n", name, ratio, goal, ratio >= goal ? "yes" : "NO");
     }
 
     private Row row(String prefix) {

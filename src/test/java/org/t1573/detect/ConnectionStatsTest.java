@@ -319,6 +319,22 @@ class ConnectionStatsTest {
     }
 
     @Test
+    void highEntropySessionsCountThoseAtOrAboveThePatternsEntropyThreshold() throws Exception {
+        // AN0400's EntropyThreshold is 7.2: 7.2 and 7.9 count, 7.1 does not.
+        PatternDefinition def = PatternLoader.load(Path.of("patterns/windows/AN0400.yml"));
+        CompiledPattern an0400 = PatternCompiler.compile(def, ParameterValues.defaults(def.parameters()));
+        double threshold = DestinationStats.highEntropyThreshold(an0400.parameters());
+        DestinationStats d = new DestinationStats();
+        for (double entropy : new double[] {7.1, 7.2, 7.9}) {
+            d.add(sessionWithEntropy(T0 + Math.round(entropy * 1000), entropy), threshold);
+        }
+
+        assertThat(new ConnectionStats(List.of(d), an0400).aggregate(Aggregate.ENTROPY_HIGH_SESSIONS)).isEqualTo(2L);
+        assertThat(new ConnectionStats(List.of(d), seed).aggregate(Aggregate.ENTROPY_HIGH_SESSIONS))
+                .as("the seed query has no entropy threshold").isNull();
+    }
+
+    @Test
     void entropyMaxIsOverEveryDestination() {
         ConnectionStats s = stats(destination(sessionWithEntropy(T0, 7.0)), destination(sessionWithEntropy(T0, 7.9)));
 

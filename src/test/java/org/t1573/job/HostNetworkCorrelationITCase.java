@@ -50,6 +50,8 @@ class HostNetworkCorrelationITCase {
         assertThat(first.certificateSelfIssued()).isTrue();
         assertThat(first.bytesIn()).isEqualTo(1386L);
         assertThat(summary).contains("MKT01.pandalab.com event.code 3: 140 events whose sensor time is -134.24 h");
+        assertThat(lastAlert("AN1500", "10.0.5.13").process().name())
+                .as("the network alert names the process").isEqualTo("winx64_payload.exe");
     }
 
     @Test
@@ -79,14 +81,21 @@ class HostNetworkCorrelationITCase {
 
     /** The final (last written) AN0400 alert on winx64_payload.exe. */
     private Alert payloadAlert() throws IOException {
+        Alert a = lastAlert("AN0400", "10.0.5.13");
+        assertThat(a.process().name()).isEqualTo("winx64_payload.exe");
+        return a;
+    }
+
+    /** The last line written for the analytic's alert whose first destination is {@code ip}. */
+    private Alert lastAlert(String analytic, String ip) throws IOException {
         Alert found = null;
         for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
             Alert a = AlertJson.read(line);
-            if (a.analytic().id().equals("AN0400") && "winx64_payload.exe".equals(a.process().name())) {
+            if (a.analytic().id().equals(analytic) && a.destinations().get(0).ip().equals(ip)) {
                 found = a;
             }
         }
-        assertThat(found).as("AN0400 alert on winx64_payload.exe").isNotNull();
+        assertThat(found).as(analytic + " alert on " + ip).isNotNull();
         return found;
     }
 }

@@ -42,6 +42,12 @@ class ListFileTest {
     }
 
     @Test
+    void anOverrideOnTheCommandLineMayNameAFileRelativeToTheWorkingDirectory() {
+        assertThat(ParameterValues.parse(ParameterType.LIST, "@file:patterns/blocklists/ja3.csv"))
+                .asList().contains("cb98a24ee4b9134448ffb5714fd870ac");
+    }
+
+    @Test
     void aMissingListFileIsAPatternError() {
         String yaml = "id: X1\n"
                 + "parameters:\n  Bad:\n    description: d\n    type: list\n    default: \"@file:nowhere.csv\"\n";

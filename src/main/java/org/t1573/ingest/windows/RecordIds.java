@@ -12,6 +12,13 @@ import java.util.HexFormat;
 final class RecordIds {
 
     private static final int HASH_HEX_CHARS = 16;
+    private static final HexFormat HEX = HexFormat.of();
+    /**
+     * One digest per thread, reused, instead of a provider lookup and a new instance per record
+     * (most Sysmon exports carry no record number, so every record is hashed). {@code digest}
+     * resets the instance, so no state carries over between records.
+     */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(RecordIds::sha1);
 
     private RecordIds() {}
 
@@ -27,9 +34,13 @@ final class RecordIds {
     }
 
     private static String hash(String text) {
+        byte[] digest = SHA1.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(digest, 0, HASH_HEX_CHARS / 2);
+    }
+
+    private static MessageDigest sha1() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS);
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-1 (MessageDigest Javadoc).
             throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package org.t1573.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.EventComparator;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -28,13 +29,22 @@ public final class DetectionGraph {
 
     private DetectionGraph() {}
 
+    /** The graph with every network join, for inputs of unknown channels. */
     public static Result build(DataStream<Event> events, PatternSet patterns) {
-        return build(events, patterns, null);
+        return buildEnriched(NetworkEnrichment.apply(events), patterns, null);
     }
 
-    /** The graph with step parameters that change while running, from {@code updates} (may be null). */
-    public static Result build(DataStream<Event> input, PatternSet patterns, DataStream<ParameterUpdate> updates) {
-        DataStream<Event> events = NetworkEnrichment.apply(input);
+    /** The graph with the network joins the given channels can use. */
+    public static Result build(DataStream<Event> events, PatternSet patterns, Set<String> channels) {
+        return buildEnriched(NetworkEnrichment.apply(events, channels), patterns, null);
+    }
+
+    /**
+     * The graph over already enriched events, with step parameters that change while running,
+     * from {@code updates} (may be null).
+     */
+    public static Result buildEnriched(DataStream<Event> events, PatternSet patterns,
+            DataStream<ParameterUpdate> updates) {
         List<CompiledPattern> list = patterns.patterns();
         List<OutputTag<Selected>> tags = new ArrayList<>();
         for (CompiledPattern p : list) {
@@ -46,19 +56,32 @@ public final class DetectionGraph {
                         .process(new LiveParameterSelector(list, tags)).uid("select")
                         .name("select: step predicates, live parameters");
         DataStream<String> alerts = null;
+        DataStream<Event> late = selected.getSideOutput(PatternSelector.LATE);
         for (int i = 0; i < list.size(); i++) {
-            DataStream<String> a = detect(selected.getSideOutput(tags.get(i)), list.get(i));
+            SingleOutputStreamOperator<MatchRecord> matches = match(selected.getSideOutput(tags.get(i)), list.get(i));
+            DataStream<String> a = alertsOf(matches, selected.getSideOutput(tags.get(i)), list.get(i));
             alerts = alerts == null ? a : alerts.union(a);
+            late = late.union(matches.getSideOutput(CEP_LATE).map(s -> s.event).name("late in cep " + list.get(i).id()));
         }
-        return new Result(alerts, selected.getSideOutput(PatternSelector.LATE),
+        return new Result(alerts, late,
                 updates == null ? null : selected.getSideOutput(LiveParameterSelector.REJECTED));
     }
 
-    private static DataStream<String> detect(DataStream<Selected> selected, CompiledPattern p) {
-        DataStream<MatchRecord> matches = CEP.pattern(
-                        selected.filter(s -> s.steps != 0).name("steps of " + p.id()).keyBy(Selected::getKey),
+    /**
+     * Events CEP itself finds behind its watermark (its watermark is the slowest input's, e.g. after an
+     * idle Kafka partition resumes): dead letters too, never silently dropped.
+     */
+    private static final OutputTag<Selected> CEP_LATE = new OutputTag<>("late-in-cep") {};
+
+    private static SingleOutputStreamOperator<MatchRecord> match(DataStream<Selected> selected, CompiledPattern p) {
+        return CEP.pattern(selected.filter(s -> s.steps != 0).name("steps of " + p.id()).keyBy(Selected::getKey),
                         CepPatterns.of(p), new ByTimeThenId())
+                .sideOutputLateData(CEP_LATE)
                 .process(new MatchEmitter(p)).uid("cep-" + p.id()).name("cep " + p.id());
+    }
+
+    private static DataStream<String> alertsOf(DataStream<MatchRecord> matches, DataStream<Selected> selected,
+            CompiledPattern p) {
         DataStream<MatchRecord> ends = selected.filter(s -> s.ends).name("ends-on " + p.id())
                 .map(MatchRecord::endOf).name("end of key " + p.id());
         return matches.union(ends).keyBy(MatchRecord::getKey)

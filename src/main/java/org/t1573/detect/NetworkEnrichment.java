@@ -1,6 +1,7 @@
 package org.t1573.detect;
 
 import java.time.Duration;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.t1573.event.Event;
@@ -9,7 +10,9 @@ import org.t1573.event.Event;
  * The joins that run before detection, so that pattern steps see evidence no single record
  * carries: handshakes get their certificate ({@link CertificateJoin}), then host connection
  * events and network-sensor records of the same session get each other's fields
- * ({@link SessionJoin}). Events neither join needs bypass both.
+ * ({@link SessionJoin}). Events neither join needs bypass both. A join runs only when the job
+ * reads channels that can complete it: each holds the watermark back by its tolerance, and a job
+ * of host telemetry alone should not wait minutes for a network sensor it does not have.
  */
 public final class NetworkEnrichment {
     /** How far apart a host sensor and a network sensor may time the same session. */
@@ -17,16 +20,27 @@ public final class NetworkEnrichment {
 
     private static final TypeInformation<Event> EVENTS = TypeInformation.of(Event.class);
 
+    /** Channels of network sensors, whose records carry handshakes, certificates and flows. */
+    public static final Set<String> NETWORK_SENSORS = Set.of("zeek", "suricata");
+
     private NetworkEnrichment() {}
 
+    /**
+     * The joins the given channels can use: certificates need a network sensor; sessions need a
+     * network sensor and at least one other channel.
+     */
+    public static DataStream<Event> apply(DataStream<Event> events, Set<String> channels) {
+        boolean sensors = channels.stream().anyMatch(NETWORK_SENSORS::contains);
+        boolean hosts = channels.stream().anyMatch(c -> !NETWORK_SENSORS.contains(c));
+        if (!sensors) {
+            return events;
+        }
+        return hosts ? apply(events) : certified(events);
+    }
+
+    /** Both joins. */
     public static DataStream<Event> apply(DataStream<Event> events) {
-        DataStream<Event> certified = events.filter(CertificateJoin::applies).name("handshakes and certificates")
-                .keyBy(e -> e.certificateId)
-                .transform("join certificate to handshake", EVENTS,
-                        new HeldWatermarkOperator<>(new CertificateJoin(), CertificateJoin.WAIT_MILLIS))
-                .uid("certificate-join")
-                .transform("event time of joined handshakes", EVENTS, new EventTimeRestamp())
-                .union(events.filter(e -> !CertificateJoin.applies(e)).name("no certificate to join"));
+        DataStream<Event> certified = certified(events);
         long tolerance = SESSION_TOLERANCE.toMillis();
         return certified.filter(SessionJoin::applies).name("sessions with both endpoints")
                 .keyBy(SessionJoin::keyOf)
@@ -35,5 +49,15 @@ public final class NetworkEnrichment {
                 .uid("session-join")
                 .transform("event time of joined sessions", EVENTS, new EventTimeRestamp())
                 .union(certified.filter(e -> !SessionJoin.applies(e)).name("not a session"));
+    }
+
+    private static DataStream<Event> certified(DataStream<Event> events) {
+        return events.filter(CertificateJoin::applies).name("handshakes and certificates")
+                .keyBy(e -> e.certificateId)
+                .transform("join certificate to handshake", EVENTS,
+                        new HeldWatermarkOperator<>(new CertificateJoin(), CertificateJoin.WAIT_MILLIS))
+                .uid("certificate-join")
+                .transform("event time of joined handshakes", EVENTS, new EventTimeRestamp())
+                .union(events.filter(e -> !CertificateJoin.applies(e)).name("no certificate to join"));
     }
 }

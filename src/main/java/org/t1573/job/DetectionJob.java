@@ -2,6 +2,8 @@ package org.t1573.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.t1573.detect.DetectionGraph;
@@ -42,12 +44,17 @@ public final class DetectionJob {
     public static Outputs build(StreamExecutionEnvironment env, JobOptions options, PatternSet patterns) {
         env.setRuntimeMode(options.mode());
         env.setParallelism(options.parallelism());
-        return build(FileInputs.attach(env, options), patterns);
+        Set<String> channels = new TreeSet<>();
+        options.inputs().forEach(in -> channels.add(in.channel()));
+        return build(FileInputs.attach(env, options), patterns, channels);
     }
 
-    /** The job over any inputs: detection, plus late events turned into dead letters. */
-    public static Outputs build(Inputs inputs, PatternSet patterns) {
-        DetectionGraph.Result detected = DetectionGraph.build(inputs.events(), patterns);
+    /**
+     * The job over any inputs of the given channels: detection (with the network joins those
+     * channels can use), plus late events turned into dead letters.
+     */
+    public static Outputs build(Inputs inputs, PatternSet patterns, Set<String> channels) {
+        DetectionGraph.Result detected = DetectionGraph.build(inputs.events(), patterns, channels);
         DataStream<DeadLetter> late = detected.late().map(DetectionJob::lateLetter).name("late events");
         return new Outputs(detected.alerts(), late.union(inputs.deadLetters()));
     }

@@ -95,7 +95,7 @@ final class StreamCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         StreamExecutionEnvironment env = settings.environment();
-        KafkaOutputs.attach(DetectionJob.build(KafkaInputs.attach(env, options), set), options);
+        KafkaOutputs.attach(DetectionJob.build(KafkaInputs.attach(env, options), set, options.topics().keySet()), options);
         System.out.printf("%s: %d pattern(s), topics %s -> %s (dead letters: %s), %s%n", jobName,
                 set.patterns().size(), options.topics(), alertsTopic, deadLettersTopic, settings);
         env.execute(jobName);

@@ -2,7 +2,6 @@ package org.t1573.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.t1573.alert.Alert;
-import org.t1573.job.InputSpec;
 import org.t1573.job.JobRuns;
 import org.t1573.job.RunResult;
 
@@ -20,7 +18,7 @@ import org.t1573.job.RunResult;
  * on the "esxi" channel, esxcli snapshots on "esxcli"): exactly the labelled alerts, by analytic
  * and host/daemon.
  */
-class EsxiSamplesDetectionITCase {
+class EsxiSamplesDetectionITCase extends LabelledSamplesContract {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = JobRuns.miniCluster();
 
@@ -29,21 +27,18 @@ class EsxiSamplesDetectionITCase {
 
     @BeforeAll
     static void runOnce() throws Exception {
-        run = JobRuns.runInputs(List.of(
-                        new InputSpec("esxi", List.of(SAMPLES.resolve("logs"))),
-                        new InputSpec("esxcli", List.of(SAMPLES.resolve("esxcli")))),
-                List.of(JobRuns.PATTERNS), Map.of(), 2);
+        run = runAllPatterns(Map.of(), input("esxi", SAMPLES.resolve("logs")), input("esxcli", SAMPLES.resolve("esxcli")));
     }
 
-    @Test
-    void raisesExactlyTheLabelledAlerts() throws IOException {
-        assertThat(SampleLabels.raised(run)).isEqualTo(SampleLabels.expected(SAMPLES.resolve("labels.csv")));
+    EsxiSamplesDetectionITCase() {
+        super(SAMPLES, a -> a.process().entityId(), row -> row[2]);
     }
 
-    @Test
-    void writesNoDeadLetters() {
-        assertThat(run.deadLetters()).isEmpty();
+    @Override
+    RunResult run() {
+        return run;
     }
+
 
     @Test
     void joinsTheSnapshotRowToTheDaemonThatLoggedTheCrypto() {

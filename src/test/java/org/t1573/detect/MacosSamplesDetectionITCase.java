@@ -2,7 +2,6 @@ package org.t1573.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.t1573.alert.Alert;
-import org.t1573.job.InputSpec;
 import org.t1573.job.JobRuns;
 import org.t1573.job.RunResult;
 
@@ -19,7 +17,7 @@ import org.t1573.job.RunResult;
  * The whole job, with every pattern of the repository, on the labelled macOS samples (one Mac
  * exported as ndjson, one as a JSON array): exactly the labelled alerts, by analytic and process.
  */
-class MacosSamplesDetectionITCase {
+class MacosSamplesDetectionITCase extends LabelledSamplesContract {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = JobRuns.miniCluster();
 
@@ -28,19 +26,18 @@ class MacosSamplesDetectionITCase {
 
     @BeforeAll
     static void runOnce() throws Exception {
-        run = JobRuns.runInputs(List.of(new InputSpec("macos", List.of(SAMPLES))), List.of(JobRuns.PATTERNS),
-                Map.of(), 2);
+        run = runAllPatterns(Map.of(), input("macos", SAMPLES));
     }
 
-    @Test
-    void raisesExactlyTheLabelledAlerts() throws IOException {
-        assertThat(SampleLabels.raised(run)).isEqualTo(SampleLabels.expected(SAMPLES.resolve("labels.csv")));
+    MacosSamplesDetectionITCase() {
+        super(SAMPLES, a -> a.process().entityId(), row -> row[2]);
     }
 
-    @Test
-    void writesNoDeadLetters() {
-        assertThat(run.deadLetters()).isEmpty();
+    @Override
+    RunResult run() {
+        return run;
     }
+
 
     @Test
     void countsEachBeaconConnectionOnceAndNamesTheCryptoCall() {

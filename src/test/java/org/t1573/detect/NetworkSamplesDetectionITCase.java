@@ -2,19 +2,14 @@ package org.t1573.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.t1573.alert.Alert;
-import org.t1573.job.InputSpec;
 import org.t1573.job.JobRuns;
 import org.t1573.job.RunResult;
 
@@ -23,7 +18,7 @@ import org.t1573.job.RunResult;
  * conn/ssl/x509 and goflow2 NetFlow): exactly the labelled alerts, by analytic, source address and
  * destination.
  */
-class NetworkSamplesDetectionITCase {
+class NetworkSamplesDetectionITCase extends LabelledSamplesContract {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = JobRuns.miniCluster();
 
@@ -32,20 +27,18 @@ class NetworkSamplesDetectionITCase {
 
     @BeforeAll
     static void runOnce() throws Exception {
-        run = JobRuns.runInputs(List.of(
-                        new InputSpec("zeek", List.of(SAMPLES.resolve("zeek"))),
-                        new InputSpec("netflow", List.of(SAMPLES.resolve("netflow")))),
-                List.of(JobRuns.PATTERNS), Map.of(), 2);
+        run = runAllPatterns(Map.of(), input("zeek", SAMPLES.resolve("zeek")), input("netflow", SAMPLES.resolve("netflow")));
     }
 
-    @Test
-    void raisesExactlyTheLabelledAlerts() throws IOException {
-        assertThat(raised()).isEqualTo(SampleLabels.expected(SAMPLES.resolve("labels.csv")));
+    /** Alerts are keyed "source>destination:port", the flow labels.csv names. */
+    NetworkSamplesDetectionITCase() {
+        super(SAMPLES, a -> sourceOf(a) + ">" + a.destinations().get(0).ip() + ":" + a.destinations().get(0).port(),
+                row -> row[2]);
     }
 
-    @Test
-    void writesNoDeadLetters() {
-        assertThat(run.deadLetters()).isEmpty();
+    @Override
+    RunResult run() {
+        return run;
     }
 
     @Test
@@ -72,13 +65,5 @@ class NetworkSamplesDetectionITCase {
 
     private static String sourceOf(Alert a) {
         return ((List<?>) a.summary().get("SourceIPs")).get(0).toString();
-    }
-
-    /** "analytic source>destination:port" of every created alert, the key labels.csv names. */
-    private static Set<String> raised() {
-        return SampleLabels.alerts(run).stream().filter(a -> a.activity().equals("create"))
-                .map(a -> a.analytic().id() + " " + sourceOf(a) + ">" + a.destinations().get(0).ip() + ":"
-                        + a.destinations().get(0).port())
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -2,16 +2,12 @@ package org.t1573.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -27,7 +23,7 @@ import org.t1573.job.RunResult;
  * The whole job on the bundled, labelled samples: exactly the labelled alerts, the same at
  * parallelism 1 and 4, and in batch and streaming mode.
  */
-class SamplesDetectionITCase {
+class SamplesDetectionITCase extends LabelledSamplesContract {
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = JobRuns.miniCluster();
 
@@ -39,14 +35,14 @@ class SamplesDetectionITCase {
         atParallelism2 = JobRuns.run(List.of(SAMPLES), Map.of(), 2);
     }
 
-    @Test
-    void raisesExactlyTheLabelledAlerts() throws IOException {
-        assertThat(raised(atParallelism2)).isEqualTo(expected());
+    /** Alerts and labels are keyed by ProcessGuid, or pid@start for Defender. */
+    SamplesDetectionITCase() {
+        super(SAMPLES, SamplesDetectionITCase::processOf, SamplesDetectionITCase::processOf);
     }
 
-    @Test
-    void writesNoDeadLetters() {
-        assertThat(atParallelism2.deadLetters()).isEmpty();
+    @Override
+    RunResult run() {
+        return atParallelism2;
     }
 
     @Test
@@ -76,35 +72,17 @@ class SamplesDetectionITCase {
         assertThat(update.summary().get("CryptoLibsLoaded")).isEqualTo(List.of("bcryptprimitives.dll", "rsaenh.dll"));
     }
 
-    /** analytic id + process (ProcessGuid, or pid@start for Defender) of every created alert. */
-    static Set<String> raised(RunResult r) {
-        return r.alerts().stream().map(AlertJson::read).filter(a -> a.activity().equals("create"))
-                .map(a -> a.analytic().id() + " " + processOf(a)).collect(Collectors.toCollection(TreeSet::new));
-    }
-
     private static String processOf(Alert a) {
         return a.process().entityId() != null ? a.process().entityId()
                 : a.process().pid() + "@" + a.process().start();
     }
 
-    /** From labels.csv: one entry per expected analytic and process. */
-    private static Set<String> expected() throws IOException {
-        Set<String> out = new TreeSet<>();
-        List<String> lines = Files.readAllLines(SAMPLES.resolve("labels.csv"));
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", -1);
-            String process = f[2];
-            int at = process.indexOf('@');
-            if (at > 0) {
-                process = process.substring(0, at) + "@"
-                        + Instant.parse(process.substring(at + 1)).truncatedTo(ChronoUnit.MILLIS);
-            }
-            for (String analytic : f[7].trim().split(" ")) {
-                if (!analytic.isEmpty()) {
-                    out.add(analytic + " " + process);
-                }
-            }
-        }
-        return out;
+    /** A label's process, its start cut to the milliseconds alerts carry. */
+    private static String processOf(String[] row) {
+        String process = row[2];
+        int at = process.indexOf('@');
+        return at > 0
+                ? process.substring(0, at) + "@" + Instant.parse(process.substring(at + 1)).truncatedTo(ChronoUnit.MILLIS)
+                : process;
     }
 }

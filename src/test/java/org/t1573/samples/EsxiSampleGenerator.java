@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,7 +46,7 @@ public final class EsxiSampleGenerator {
     private final List<String> esx02Log = new ArrayList<>();
     private final List<String> esx01Tables = new ArrayList<>();
     private final List<String> esx02Tables = new ArrayList<>();
-    private final List<String> labels = new ArrayList<>();
+    private final LabelsCsv labels = new LabelsCsv();
     private int opId = 100;
 
     private EsxiSampleGenerator() {}
@@ -60,15 +59,15 @@ public final class EsxiSampleGenerator {
     /** Generates every scenario and writes the sample files under {@code dir}. */
     public static void writeAll(Path dir) throws IOException {
         EsxiSampleGenerator g = new EsxiSampleGenerator();
-        g.labels.add("scenario,host,process,destination,from,to,label,expected_alerts,description");
         g.esx01();
         g.esx02();
-        List<List<String>> contents = List.of(g.esx01Log, g.esx02Log, g.esx01Tables, g.esx02Tables, g.labels);
-        for (int i = 0; i < FILES.size(); i++) {
+        List<List<String>> contents = List.of(g.esx01Log, g.esx02Log, g.esx01Tables, g.esx02Tables);
+        for (int i = 0; i < contents.size(); i++) {
             Path file = dir.resolve(FILES.get(i));
             Files.createDirectories(file.getParent());
             Files.writeString(file, String.join("\n", contents.get(i)) + "\n", StandardCharsets.UTF_8);
         }
+        g.labels.write(dir.resolve("labels.csv"));
     }
 
     // ---------------------------------------------------------------- esx01: plain log, text snapshots
@@ -224,14 +223,8 @@ public final class EsxiSampleGenerator {
 
     private void label(String scenario, String host, String daemon, String destination, Instant from, Instant to,
             boolean malicious, String expected, String description) {
-        labels.add(String.join(",", scenario, host, host + "/" + daemon, destination,
-                ISO_SECONDS.format(from.truncatedTo(ChronoUnit.SECONDS)),
-                ISO_SECONDS.format(to.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS)),
-                malicious ? "malicious" : "benign", expected, csv(description)));
-    }
-
-    private static String csv(String field) {
-        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+        labels.addWidened(scenario, host, host + "/" + daemon, destination, from, to, malicious, expected,
+                description);
     }
 
     private static Instant at(String time) {

@@ -44,7 +44,7 @@ public final class LinuxSampleGenerator {
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<Timed> osquery = new ArrayList<>();
     private final List<Timed> audit = new ArrayList<>();
-    private final List<String> labels = new ArrayList<>();
+    private final LabelsCsv labels = new LabelsCsv();
     private long serial = 40_000;
 
     private LinuxSampleGenerator() {}
@@ -61,11 +61,10 @@ public final class LinuxSampleGenerator {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("osquery.ndjson"), inTimeOrder(g.osquery), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("audit.log"), inTimeOrder(g.audit), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("labels.csv"), String.join("\n", g.labels) + "\n", StandardCharsets.UTF_8);
+        g.labels.write(dir.resolve("labels.csv"));
     }
 
     private void generate() {
-        labels.add("scenario,host,process,destination,from,to,label,expected_alerts,description");
         pythonAesBeacon(at("08:00:00"));
         sshTrusted(at("08:30:00"));
         perlLateConnection(at("09:00:00"));
@@ -292,14 +291,9 @@ public final class LinuxSampleGenerator {
         return result;
     }
 
-    /** One labels.csv row; descriptions are written without commas, so the CSV needs no quoting. */
     private void label(String scenario, Proc p, String destination, Instant from, Instant to, String label,
             String expected, String description) {
-        if (description.contains(",")) {
-            throw new IllegalArgumentException("a label description must not contain a comma: " + description);
-        }
-        labels.add(String.join(",", scenario, p.host, Long.toString(p.pid), destination, from.toString(), to.toString(),
-                label, expected, description));
+        labels.addExact(scenario, p.host, Long.toString(p.pid), destination, from, to, label, expected, description);
     }
 
     private static Instant at(String time) {

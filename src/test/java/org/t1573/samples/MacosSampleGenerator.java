@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +33,6 @@ public final class MacosSampleGenerator {
     private static final ZoneOffset LOCAL = ZoneOffset.ofHours(-5);
     private static final DateTimeFormatter LOG_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxx").withZone(LOCAL);
-    private static final DateTimeFormatter ISO_SECONDS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private static final String COMMON_CRYPTO = "/usr/lib/system/libcommonCrypto.dylib";
     private static final String SECURITY = "/System/Library/Frameworks/Security.framework/Versions/A/Security";
@@ -44,7 +41,7 @@ public final class MacosSampleGenerator {
     private static final String COREDATA = "/System/Library/Frameworks/CoreData.framework/Versions/A/CoreData";
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final List<String> labels = new ArrayList<>();
+    private final LabelsCsv labels = new LabelsCsv();
 
     private MacosSampleGenerator() {}
 
@@ -56,7 +53,6 @@ public final class MacosSampleGenerator {
     /** Generates every scenario and writes the sample files into {@code dir}. */
     public static void writeAll(Path dir) throws IOException {
         MacosSampleGenerator g = new MacosSampleGenerator();
-        g.labels.add("scenario,host,process,destination,from,to,label,expected_alerts,description");
         Mac mac1 = new Mac("mac-sample-01", "5B2F0C1E-7A41-4E0B-9D55-0C6A3E1F2B77", Instant.parse("2026-03-04T13:00:00Z"));
         Mac mac2 = new Mac("mac-sample-02", "C41D7E09-2B6A-4F3C-8E15-9A0B7D6C5E42", Instant.parse("2026-03-04T13:00:00Z"));
         g.mac1(mac1);
@@ -64,7 +60,7 @@ public final class MacosSampleGenerator {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("mac1.ndjson"), g.ndjson(mac1), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("mac2.json"), g.jsonArray(mac2), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("labels.csv"), String.join("\n", g.labels) + "\n", StandardCharsets.UTF_8);
+        g.labels.write(dir.resolve("labels.csv"));
     }
 
     // ---------------------------------------------------------------- scenarios
@@ -220,14 +216,8 @@ public final class MacosSampleGenerator {
 
     private void label(String scenario, Proc p, String destination, Instant from, Instant to, boolean malicious,
             String expected, String description) {
-        labels.add(String.join(",", scenario, p.mac.name, p.mac.boot + "/" + p.pid, destination,
-                ISO_SECONDS.format(from.truncatedTo(ChronoUnit.SECONDS)),
-                ISO_SECONDS.format(to.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS)),
-                malicious ? "malicious" : "benign", expected, csv(description)));
-    }
-
-    private static String csv(String field) {
-        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+        labels.addWidened(scenario, p.mac.name, p.mac.boot + "/" + p.pid, destination, from, to, malicious, expected,
+                description);
     }
 
     private String ndjson(Mac m) throws IOException {

@@ -62,7 +62,7 @@ public final class NetworkSampleGenerator {
     private final List<Row> ssl = new ArrayList<>();
     private final List<Row> x509 = new ArrayList<>();
     private final List<String> netflow = new ArrayList<>();
-    private final List<String> labels = new ArrayList<>();
+    private final LabelsCsv labels = new LabelsCsv();
     private int sessions;
     private int sourcePort = 49152;
 
@@ -100,10 +100,7 @@ public final class NetworkSampleGenerator {
         write(dir.resolve("zeek/ssl.log"), g.zeekLog("ssl", SSL_FIELDS, SSL_TYPES, g.ssl));
         write(dir.resolve("zeek/x509.log"), g.zeekLog("x509", X509_FIELDS, X509_TYPES, g.x509));
         write(dir.resolve("netflow/goflow2.json"), g.netflow);
-        List<String> csv = new ArrayList<>();
-        csv.add("scenario,host,process,destination,from,to,label,expected_alerts,description");
-        csv.addAll(g.labels);
-        write(dir.resolve("labels.csv"), csv);
+        g.labels.write(dir.resolve("labels.csv"));
     }
 
     private void scenarios() {
@@ -237,8 +234,7 @@ public final class NetworkSampleGenerator {
 
     private void label(String scenario, String host, String destination, Instant from, Instant to, String label,
             String expected, String description) {
-        labels.add(String.join(",", scenario, host, host + ">" + destination, destination, from.toString(), to.toString(), label, expected,
-                description));
+        labels.addExact(scenario, host, host + ">" + destination, destination, from, to, label, expected, description);
     }
 
     private List<String> zeekLog(String path, List<String> fields, List<String> types, List<Row> rows) {

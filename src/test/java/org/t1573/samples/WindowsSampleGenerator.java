@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -58,8 +57,6 @@ public final class WindowsSampleGenerator {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ISO_7 =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ISO_SECONDS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private static final String SYSTEM32 = "C:\\Windows\\System32\\";
     private static final String SYSTEM = "NT AUTHORITY\\SYSTEM";
@@ -74,7 +71,7 @@ public final class WindowsSampleGenerator {
     private final List<SysmonLine> sysmon = new ArrayList<>();
     private final List<ObjectNode> defender = new ArrayList<>();
     private final List<ObjectNode> capi2 = new ArrayList<>();
-    private final List<String> labels = new ArrayList<>();
+    private final LabelsCsv labels = new LabelsCsv();
     private final Map<String, Host> hosts = new LinkedHashMap<>();
 
     private WindowsSampleGenerator() {}
@@ -92,11 +89,10 @@ public final class WindowsSampleGenerator {
         Files.writeString(dir.resolve("sysmon.ndjson"), g.ndjson(g.sysmonInFileOrder()), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("defender.ndjson"), g.ndjson(g.defender), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("capi2.ndjson"), g.ndjson(g.capi2), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("labels.csv"), String.join("\n", g.labels) + "\n", StandardCharsets.UTF_8);
+        g.labels.write(dir.resolve("labels.csv"));
     }
 
     private void generate() {
-        labels.add("scenario,host,process,destination,from,to,label,expected_alerts,description");
         host("WS-SAMPLE-01", "10.1.0.11", "alice");
         host("WS-SAMPLE-02", "10.1.0.12", "bob");
         host("WS-SAMPLE-03", "10.1.0.13", "carol");
@@ -717,14 +713,7 @@ public final class WindowsSampleGenerator {
             String expected, String description) {
         String process = p.guid != null ? p.guid : p.pid + "@" + ISO_7.format(p.start);
         String destination = d == null ? "" : d.ip + ":" + d.port;
-        labels.add(String.join(",", scenario, p.host.name, process, destination,
-                ISO_SECONDS.format(from.truncatedTo(ChronoUnit.SECONDS)),
-                ISO_SECONDS.format(to.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS)),
-                malicious ? "malicious" : "benign", expected, csv(description)));
-    }
-
-    private static String csv(String field) {
-        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+        labels.addWidened(scenario, p.host.name, process, destination, from, to, malicious, expected, description);
     }
 
     private void host(String name, String ip, String user) {

@@ -2,7 +2,9 @@ package org.t1573.ingest.linux;
 
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 
 /**
@@ -26,7 +28,7 @@ public class AuomsParser implements RecordParser {
 
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        LinuxJson row = LinuxJson.read(record, SOURCE);
+        RecordFields row = JsonRecords.readFields(record, SOURCE);
         String message = row.required("SyslogMessage");
         String cmdline = freeText(message, " cmdline=");
         String proctitle = freeText(message, " proctitle=");

@@ -2,7 +2,9 @@ package org.t1573.ingest.linux;
 
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 import org.t1573.ingest.Timestamps;
 
@@ -29,7 +31,7 @@ public class LinuxSysmonParser implements RecordParser {
         Long created = null;
         String message = trimmed;
         if (trimmed.startsWith("{")) {
-            LinuxJson row = LinuxJson.read(trimmed, SOURCE);
+            RecordFields row = JsonRecords.readFields(trimmed, SOURCE);
             message = row.required("SyslogMessage");
             created = row.time("TimeGenerated");
         }

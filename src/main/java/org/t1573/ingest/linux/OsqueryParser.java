@@ -3,7 +3,9 @@ package org.t1573.ingest.linux;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 
 /**
@@ -24,12 +26,9 @@ public class OsqueryParser implements RecordParser {
 
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        LinuxJson result = LinuxJson.read(record, SOURCE);
-        JsonNode root = result.node();
-        Long time = result.time("unixTime");
-        if (time == null) {
-            throw new MalformedRecordException(SOURCE + ": field unixTime is missing");
-        }
+        JsonNode root = JsonRecords.readObject(record, SOURCE);
+        RecordFields result = JsonRecords.fields(SOURCE, root);
+        long time = result.requiredTime("unixTime");
         Rows rows = new Rows(result.text("name"), result.text("hostIdentifier"), time, LinuxEvents.idOf(record), out);
         if (root.has("columns")) {
             rows.emit(root.get("columns"), "removed".equals(result.text("action")));
@@ -81,7 +80,7 @@ public class OsqueryParser implements RecordParser {
             if (table == null) {
                 return;
             }
-            Event e = OsqueryRowMapper.map(table, LinuxJson.of(SOURCE, row), removed);
+            Event e = OsqueryRowMapper.map(table, JsonRecords.fields(SOURCE, row), removed);
             if (e == null) {
                 return;
             }

@@ -2,6 +2,7 @@ package org.t1573.ingest.linux;
 
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordFields;
 
 /**
  * Turns one osquery result row into an event. A row "added" or in a snapshot is something
@@ -22,7 +23,7 @@ final class OsqueryRowMapper {
     private OsqueryRowMapper() {}
 
     /** The event of the row, or null for a row no analytic uses. */
-    static Event map(OsqueryTable table, LinuxJson row, boolean removed) throws MalformedRecordException {
+    static Event map(OsqueryTable table, RecordFields row, boolean removed) throws MalformedRecordException {
         return switch (table) {
             case PROCESS_MEMORY_MAP -> removed ? null : libraryLoad(row);
             case PROCESS_OPEN_SOCKETS -> removed ? null : socket(row);
@@ -34,7 +35,7 @@ final class OsqueryRowMapper {
      * A mapped shared object. A library is mapped in several segments; only the one at file
      * offset 0 (every library has exactly one) counts, so a library gives one load.
      */
-    private static Event libraryLoad(LinuxJson row) throws MalformedRecordException {
+    private static Event libraryLoad(RecordFields row) throws MalformedRecordException {
         String path = row.text("path");
         String offset = row.text("offset");
         if (path == null || !LinuxEvents.baseName(path).contains(".so")
@@ -52,7 +53,7 @@ final class OsqueryRowMapper {
         return offset.chars().allMatch(c -> c == '0' || c == 'x' || c == 'X');
     }
 
-    private static Event socket(LinuxJson row) throws MalformedRecordException {
+    private static Event socket(RecordFields row) throws MalformedRecordException {
         if (AF_UNIX.equals(row.text("family"))) {
             return null;
         }
@@ -83,7 +84,7 @@ final class OsqueryRowMapper {
     }
 
     /** The pid, and the process columns a query joined from {@code processes}. */
-    private static void joinedProcess(Event e, LinuxJson row) throws MalformedRecordException {
+    private static void joinedProcess(Event e, RecordFields row) throws MalformedRecordException {
         e.processPid = row.longValue("pid");
         e.processExecutable = row.text("process_path");
         String name = row.text("name");
@@ -102,7 +103,7 @@ final class OsqueryRowMapper {
         };
     }
 
-    private static Event process(LinuxJson row, boolean removed) throws MalformedRecordException {
+    private static Event process(RecordFields row, boolean removed) throws MalformedRecordException {
         LinuxEvents kind = removed ? LinuxEvents.PROCESS_END : LinuxEvents.PROCESS_START;
         Event e = kind.newEvent("osquery." + OsqueryTable.PROCESSES.table);
         e.processPid = row.longValue("pid");

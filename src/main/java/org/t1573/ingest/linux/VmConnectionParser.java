@@ -3,7 +3,9 @@ package org.t1573.ingest.linux;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 
 /**
@@ -22,7 +24,7 @@ public class VmConnectionParser implements RecordParser {
 
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        LinuxJson row = LinuxJson.read(record, SOURCE);
+        RecordFields row = JsonRecords.readFields(record, SOURCE);
         String type = row.text("Type");
         if (type != null && !"VMConnection".equals(type)) {
             return;

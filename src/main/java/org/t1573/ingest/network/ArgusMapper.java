@@ -53,7 +53,7 @@ final class ArgusMapper {
         return iso.requiredTime("StartTime");
     }
 
-    private static Long userDataBytes(FieldValues v) {
+    private static Long userDataBytes(FieldValues v) throws MalformedRecordException {
         Long sum = null;
         for (String name : new String[] {"srcUdata", "dstUdata"}) {
             String text = v.text(name);

@@ -1,10 +1,7 @@
 package org.t1573.ingest.network;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.StringJoiner;
-import org.t1573.ingest.MalformedRecordException;
 
 /**
  * JSON network records as {@link FieldValues}: numbers keep their exact decimal text (an epoch
@@ -14,22 +11,7 @@ import org.t1573.ingest.MalformedRecordException;
  */
 final class JsonValues {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonValues() {}
-
-    static JsonNode readObject(String record, String source) throws MalformedRecordException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(record);
-        } catch (JsonProcessingException e) {
-            throw new MalformedRecordException(source + ": not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedRecordException(source + ": record is JSON but not an object");
-        }
-        return root;
-    }
 
     static FieldValues of(String source, JsonNode root) {
         return new FieldValues(source, name -> text(find(root, name)));

@@ -2,6 +2,7 @@ package org.t1573.ingest.network;
 
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 
@@ -27,7 +28,7 @@ public final class NetflowRecordParser implements RecordParser {
             return;
         }
         if (line.startsWith("{")) {
-            out.accept(Goflow2Mapper.map(JsonValues.readObject(line, "goflow2"), line));
+            out.accept(Goflow2Mapper.map(JsonRecords.readObject(line, "goflow2"), line));
         } else if (!readHeader(line)) {
             Event e = row(line);
             if (e != null) {

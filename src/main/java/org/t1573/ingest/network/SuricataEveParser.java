@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.PayloadEntropy;
 import org.t1573.ingest.RecordParser;
@@ -27,7 +28,7 @@ public final class SuricataEveParser implements RecordParser {
         if (record.isBlank()) {
             return;
         }
-        JsonNode root = JsonValues.readObject(record, SOURCE);
+        JsonNode root = JsonRecords.readObject(record, SOURCE);
         String type = root.path("event_type").asText("");
         if (type.isEmpty()) {
             throw new MalformedRecordException(SOURCE + ": no event_type (not an EVE record?)");

@@ -3,6 +3,7 @@ package org.t1573.ingest.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 
@@ -45,7 +46,7 @@ public final class ZeekRecordParser implements RecordParser {
     }
 
     private static void parseJson(String record, Consumer<Event> out) throws MalformedRecordException {
-        JsonNode root = JsonValues.readObject(record, "zeek");
+        JsonNode root = JsonRecords.readObject(record, "zeek");
         String path = root.path("@stream").asText(root.path("_path").asText(""));
         ZeekLogType type = path.isEmpty()
                 ? ZeekLogType.ofFields(name -> JsonValues.find(root, name) != null)

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.t1573.ingest.linux.LinuxParsing.ATOMIC;
 import static org.t1573.ingest.linux.LinuxParsing.iso;
 import static org.t1573.ingest.linux.LinuxParsing.parse;
-import static org.t1573.ingest.linux.LinuxParsing.parseFile;
+import static org.t1573.ingest.linux.LinuxParsing.parseRealFile;
 import static org.t1573.ingest.linux.LinuxParsing.pid;
 import static org.t1573.ingest.linux.LinuxParsing.only;
-import static org.t1573.ingest.linux.LinuxParsing.realFile;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class AuditdParserTest {
 
     @Test
     void arpCaptureGivesOneProcessStartPerExecveWithEveryField() throws Exception {
-        List<Event> events = parseFile(parser, realFile(ATOMIC, "sh_arp_cache"));
+        List<Event> events = parseRealFile(parser, ATOMIC, "sh_arp_cache");
 
         assertThat(events).extracting(e -> e.processName).containsExactly("arp", "grep");
         Event arp = events.get(0);
@@ -60,7 +59,7 @@ class AuditdParserTest {
 
     @Test
     void binaryPaddingCaptureEndsOnItsProctitleWithoutAnEoe() throws Exception {
-        Event dd = only(parseFile(parser, realFile(ATOMIC, "sh_binary_padding_dd")), pid(2168));
+        Event dd = only(parseRealFile(parser, ATOMIC, "sh_binary_padding_dd"), pid(2168));
 
         assertThat(dd.processCommandLine).isEqualTo("dd if=/dev/zero bs=1 count=1");
         assertThat(dd.processExecutable).isEqualTo("/bin/dd");
@@ -88,22 +87,22 @@ class AuditdParserTest {
 
     @Test
     void nonBlockingConnectInProgressHasUnknownOutcome() throws Exception {
-        Event e = only(connect("syscall=42 success=no exit=-115", IPV4_443), pid(4242));
+        Event e = curlConnect("syscall=42 success=no exit=-115", IPV4_443);
 
         assertThat(e.outcome).isEqualTo("unknown");
     }
 
     @Test
     void refusedConnectIsAFailure() throws Exception {
-        Event e = only(connect("syscall=42 success=no exit=-111", IPV4_443), pid(4242));
+        Event e = curlConnect("syscall=42 success=no exit=-111", IPV4_443);
 
         assertThat(e.outcome).isEqualTo("failure");
     }
 
     @Test
     void ipv6SockaddrGivesTheAddressAndPort() throws Exception {
-        Event e = only(connect("syscall=42 success=yes exit=0",
-                "0A0020FB0000000020010DB800000000000000000000000700000000"), pid(4242));
+        Event e = curlConnect("syscall=42 success=yes exit=0",
+                "0A0020FB0000000020010DB800000000000000000000000700000000");
 
         assertThat(e.destinationIp).isEqualTo("2001:db8:0:0:0:0:0:7");
         assertThat(e.destinationPort).isEqualTo(8443);
@@ -117,7 +116,7 @@ class AuditdParserTest {
 
     @Test
     void interpretedSyscallNamesAreReadToo() throws Exception {
-        Event e = only(connect("syscall=connect success=yes exit=0", IPV4_443), pid(4242));
+        Event e = curlConnect("syscall=connect success=yes exit=0", IPV4_443);
 
         assertThat(e.code).isEqualTo("connect");
     }
@@ -206,6 +205,11 @@ class AuditdParserTest {
     private List<Event> connect(String syscallFields, String saddr) throws Exception {
         return parse(parser, syscall(7002, syscallFields), record("SOCKADDR", 7002, "saddr=" + saddr),
                 record("EOE", 7002, ""));
+    }
+
+    /** The connection event of curl's (pid 4242) complete connect() event. */
+    private Event curlConnect(String syscallFields, String saddr) throws Exception {
+        return only(connect(syscallFields, saddr), pid(4242));
     }
 
     private static String syscall(int serial, String fields) {

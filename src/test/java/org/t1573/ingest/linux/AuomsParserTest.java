@@ -6,9 +6,8 @@ import static org.t1573.ingest.linux.LinuxParsing.LOG4SHELL;
 import static org.t1573.ingest.linux.LinuxParsing.iso;
 import static org.t1573.ingest.linux.LinuxParsing.only;
 import static org.t1573.ingest.linux.LinuxParsing.parse;
-import static org.t1573.ingest.linux.LinuxParsing.parseFile;
+import static org.t1573.ingest.linux.LinuxParsing.parseRealFile;
 import static org.t1573.ingest.linux.LinuxParsing.pid;
-import static org.t1573.ingest.linux.LinuxParsing.realFile;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,7 @@ class AuomsParserTest {
 
     @BeforeAll
     static void parseCapture() throws Exception {
-        events = parseFile(new AuomsParser(), realFile(LOG4SHELL, "syslog_auoms_auditd"));
+        events = parseRealFile(new AuomsParser(), LOG4SHELL, "syslog_auoms_auditd");
     }
 
     @Test

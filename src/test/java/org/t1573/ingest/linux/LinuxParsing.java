@@ -31,6 +31,12 @@ final class LinuxParsing {
         }
     }
 
+    /** The events of the one real file of the directory whose name starts with the prefix. */
+    static List<Event> parseRealFile(RecordParser parser, Path dir, String prefix)
+            throws IOException, MalformedRecordException {
+        return parseFile(parser, realFile(dir, prefix));
+    }
+
     static List<Event> parseFile(RecordParser parser, Path file) throws IOException, MalformedRecordException {
         return parseLines(parser, Files.readAllLines(file));
     }

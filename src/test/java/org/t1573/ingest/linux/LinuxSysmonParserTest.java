@@ -7,8 +7,7 @@ import static org.t1573.ingest.linux.LinuxParsing.action;
 import static org.t1573.ingest.linux.LinuxParsing.iso;
 import static org.t1573.ingest.linux.LinuxParsing.only;
 import static org.t1573.ingest.linux.LinuxParsing.parse;
-import static org.t1573.ingest.linux.LinuxParsing.parseFile;
-import static org.t1573.ingest.linux.LinuxParsing.realFile;
+import static org.t1573.ingest.linux.LinuxParsing.parseRealFile;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -23,7 +22,7 @@ class LinuxSysmonParserTest {
 
     @BeforeAll
     static void parseCapture() throws Exception {
-        events = parseFile(new LinuxSysmonParser(), realFile(LOG4SHELL, "syslog_sysmon"));
+        events = parseRealFile(new LinuxSysmonParser(), LOG4SHELL, "syslog_sysmon");
     }
 
     @Test

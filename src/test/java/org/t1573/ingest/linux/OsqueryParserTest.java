@@ -16,9 +16,9 @@ class OsqueryParserTest {
 
     @Test
     void addedCryptoLibraryMappingIsALibraryLoad() throws Exception {
-        Event e = parse(parser, differential("crypto_libs", "added",
+        Event e = added("crypto_libs",
                 "{\"pid\":\"4242\",\"path\":\"/usr/lib/x86_64-linux-gnu/libcrypto.so.3\",\"offset\":\"0\","
-                        + "\"permissions\":\"r--p\",\"inode\":\"1234\"}")).get(0);
+                        + "\"permissions\":\"r--p\",\"inode\":\"1234\"}");
 
         assertThat(e.action).isEqualTo("library_load");
         assertThat(e.category).isEqualTo("library");
@@ -34,9 +34,9 @@ class OsqueryParserTest {
 
     @Test
     void processColumnsJoinedFromProcessesNameTheLoadingProcess() throws Exception {
-        Event e = parse(parser, differential("crypto_libs", "added",
+        Event e = added("crypto_libs",
                 "{\"pid\":\"4242\",\"name\":\"python3\",\"process_path\":\"/usr/bin/python3.11\","
-                        + "\"cmdline\":\"python3 x.py\",\"path\":\"/usr/lib/libssl.so.3\",\"offset\":\"0\"}")).get(0);
+                        + "\"cmdline\":\"python3 x.py\",\"path\":\"/usr/lib/libssl.so.3\",\"offset\":\"0\"}");
 
         assertThat(e.processName).isEqualTo("python3");
         assertThat(e.processExecutable).isEqualTo("/usr/bin/python3.11");
@@ -82,8 +82,8 @@ class OsqueryParserTest {
 
     @Test
     void connectionToALocalServicePortIsInbound() throws Exception {
-        Event e = parse(parser, differential("process_open_sockets", "added",
-                socket("80", "2", "6", "10.0.0.5", "22", "198.51.100.9", "60211", "ESTABLISHED"))).get(0);
+        Event e = added("process_open_sockets",
+                socket("80", "2", "6", "10.0.0.5", "22", "198.51.100.9", "60211", "ESTABLISHED"));
 
         assertThat(e.networkDirection).isEqualTo("inbound");
     }
@@ -106,8 +106,8 @@ class OsqueryParserTest {
 
     @Test
     void tableIsRecognisedFromTheColumnsWhenTheQueryNameDoesNotSayIt() throws Exception {
-        Event e = parse(parser, differential("crypto", "added",
-                "{\"pid\":\"7\",\"path\":\"/opt/x/libssl.so.1.1\",\"inode\":\"9\",\"permissions\":\"r-xp\"}")).get(0);
+        Event e = added("crypto",
+                "{\"pid\":\"7\",\"path\":\"/opt/x/libssl.so.1.1\",\"inode\":\"9\",\"permissions\":\"r-xp\"}");
 
         assertThat(e.dllName).isEqualTo("libssl.so.1.1");
     }
@@ -133,6 +133,11 @@ class OsqueryParserTest {
     void badPidIsRejected() {
         assertThatThrownBy(() -> parse(parser, differential("processes", "added", "{\"pid\":\"x\",\"parent\":\"1\",\"cmdline\":\"\"}")))
                 .hasMessageContaining("osquery: field pid 'x' is not a whole number");
+    }
+
+    /** The first event of a differential result that adds one row. */
+    private Event added(String name, String columns) throws Exception {
+        return parse(parser, differential(name, "added", columns)).get(0);
     }
 
     private static String differential(String name, String action, String columns) {

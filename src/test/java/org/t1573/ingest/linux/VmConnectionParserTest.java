@@ -6,8 +6,7 @@ import static org.t1573.ingest.linux.LinuxParsing.LOG4SHELL;
 import static org.t1573.ingest.linux.LinuxParsing.iso;
 import static org.t1573.ingest.linux.LinuxParsing.only;
 import static org.t1573.ingest.linux.LinuxParsing.parse;
-import static org.t1573.ingest.linux.LinuxParsing.parseFile;
-import static org.t1573.ingest.linux.LinuxParsing.realFile;
+import static org.t1573.ingest.linux.LinuxParsing.parseRealFile;
 
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,7 @@ class VmConnectionParserTest {
 
     @BeforeAll
     static void parseCapture() throws Exception {
-        events = parseFile(new VmConnectionParser(), realFile(LOG4SHELL, "vminsights_vmconnection"));
+        events = parseRealFile(new VmConnectionParser(), LOG4SHELL, "vminsights_vmconnection");
     }
 
     @Test

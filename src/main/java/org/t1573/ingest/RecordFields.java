@@ -1,0 +1,119 @@
+package org.t1573.ingest;
+
+import java.util.function.Function;
+
+/**
+ * Typed reads of the named fields of one record, whatever its syntax (a JSON object, a TSV or CSV
+ * row), where an empty value and {@code "-"} (the sensors' "no value") mean absent. Numbers may
+ * be written as numbers or strings, since shippers differ. Errors name the source and the field,
+ * e.g. {@code zeek conn: field id.resp_p '70000' is not a port (0-65535)}.
+ */
+public class RecordFields {
+
+    /** How a field's raw text is found in the record: null when the record has no such field. */
+    @FunctionalInterface
+    public interface Lookup {
+        String find(String name) throws MalformedRecordException;
+    }
+
+    private final String source;
+    private final Lookup lookup;
+
+    public RecordFields(String source, Lookup lookup) {
+        this.source = source;
+        this.lookup = lookup;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** The field as text, or null when absent, "" or "-". */
+    public String text(String name) throws MalformedRecordException {
+        String text = lookup.find(name);
+        return text == null || text.isEmpty() || "-".equals(text) ? null : text;
+    }
+
+    /** The first of the fields that is present, or null. */
+    public String firstText(String... names) throws MalformedRecordException {
+        for (String name : names) {
+            String text = text(name);
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** Like {@link #text} but the record is malformed without it. */
+    public String required(String name) throws MalformedRecordException {
+        String text = text(name);
+        if (text == null) {
+            throw missing(name);
+        }
+        return text;
+    }
+
+    public Long longValue(String name) throws MalformedRecordException {
+        return number(name, text -> Long.parseLong(text.trim()), "not a whole number");
+    }
+
+    public Double doubleValue(String name) throws MalformedRecordException {
+        return number(name, Double::parseDouble, "not a number");
+    }
+
+    /** A TCP/UDP port, 0-65535. */
+    public Integer port(String name) throws MalformedRecordException {
+        Long value = longValue(name);
+        if (value == null) {
+            return null;
+        }
+        if (value < 0 || value > 65535) {
+            throw invalid(name, value.toString(), "not a port (0-65535)");
+        }
+        return value.intValue();
+    }
+
+    /** A time in any format {@link Timestamps} reads, as epoch milliseconds, or null if absent. */
+    public Long time(String name) throws MalformedRecordException {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Timestamps.toEpochMillis(text);
+        } catch (MalformedRecordException e) {
+            throw new MalformedRecordException(source + ": field " + name + " " + e.getMessage(), e);
+        }
+    }
+
+    /** Like {@link #time} but the record is malformed without it. */
+    public long requiredTime(String name) throws MalformedRecordException {
+        Long time = time(name);
+        if (time == null) {
+            throw missing(name);
+        }
+        return time;
+    }
+
+    /** An error for a field whose value is not what it should be. */
+    public MalformedRecordException invalid(String name, String value, String what) {
+        return new MalformedRecordException(source + ": field " + name + " '" + value + "' is " + what);
+    }
+
+    private <T> T number(String name, Function<String, T> parse, String what) throws MalformedRecordException {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parse.apply(text);
+        } catch (NumberFormatException e) {
+            throw invalid(name, text, what);
+        }
+    }
+
+    private MalformedRecordException missing(String name) {
+        return new MalformedRecordException(source + ": field " + name + " is missing");
+    }
+}

@@ -7,9 +7,11 @@ import java.util.TreeSet;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.t1573.detect.DetectionGraph;
+import org.t1573.detect.NetworkEnrichment;
 import org.t1573.event.Event;
 import org.t1573.event.EventField;
 import org.t1573.ingest.DeadLetter;
+import org.t1573.pattern.ParameterUpdate;
 import org.t1573.pattern.PatternSet;
 
 /**
@@ -54,9 +56,25 @@ public final class DetectionJob {
      * channels can use), plus late events turned into dead letters.
      */
     public static Outputs build(Inputs inputs, PatternSet patterns, Set<String> channels) {
-        DetectionGraph.Result detected = DetectionGraph.build(inputs.events(), patterns, channels);
-        DataStream<DeadLetter> late = detected.late().map(DetectionJob::lateLetter).name("late events");
-        return new Outputs(detected.alerts(), late.union(inputs.deadLetters()));
+        return build(inputs, patterns, channels, null);
+    }
+
+    /**
+     * The same, with step parameters updated while running from {@code updates} (null: fixed);
+     * rejected updates are dead letters with their reason.
+     */
+    public static Outputs build(Inputs inputs, PatternSet patterns, Set<String> channels,
+            DataStream<ParameterUpdate> updates) {
+        DetectionGraph.Result detected = DetectionGraph.buildEnriched(
+                NetworkEnrichment.apply(inputs.events(), channels), patterns, updates);
+        DataStream<DeadLetter> dead = detected.late().map(DetectionJob::lateLetter).name("late events")
+                .union(inputs.deadLetters());
+        if (detected.rejected() != null) {
+            dead = dead.union(detected.rejected().map(u -> new DeadLetter("parameters", u.origin,
+                    "parameter update rejected: " + u.rejectedBecause, u.key() + "=" + u.value))
+                    .name("rejected parameter updates"));
+        }
+        return new Outputs(detected.alerts(), dead);
     }
 
     private static DeadLetter lateLetter(Event e) {

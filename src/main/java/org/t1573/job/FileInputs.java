@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.t1573.event.Event;
 import org.t1573.ingest.InputFileFilter;
 import org.t1573.ingest.OriginTaggingLineFormat;
+import org.t1573.backtest.EventTimeRange;
 import org.t1573.ingest.ParseFunction;
 import org.t1573.ingest.RawLine;
 
@@ -34,7 +35,10 @@ public final class FileInputs {
                     .uid("source-" + in.channel())
                     .process(new ParseFunction(in.channel(), options.collectorTime(), options.correctedTime()))
                     .uid("parse-" + in.channel()).name("parse " + in.channel());
-            DataStream<Event> timed = parsed.assignTimestampsAndWatermarks(
+            DataStream<Event> inRange = options.from() == null && options.to() == null ? parsed
+                    : parsed.filter(new EventTimeRange(options.from(), options.to()))
+                            .uid("time-range-" + in.channel()).name("--from/--to " + in.channel());
+            DataStream<Event> timed = inRange.assignTimestampsAndWatermarks(
                     WatermarkStrategy.<Event>forBoundedOutOfOrderness(options.maxOutOfOrderness())
                             .withTimestampAssigner((e, t) -> e.timestamp))
                     .uid("watermarks-" + in.channel()).name("event time " + in.channel());

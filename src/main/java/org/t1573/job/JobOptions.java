@@ -2,6 +2,7 @@ package org.t1573.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -17,6 +18,7 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
  * @param correctedTime with {@code collectorTime}: map the collector's clock back onto the
  *     sensor's through each host's first observed offset, so host events line up with network
  *     sensors (whose clock the sensor clock of a healthy host agrees with)
+ * @param from with {@code to}: only events of event time in [from, to) are replayed (null: open)
  */
 public record JobOptions(
         List<InputSpec> inputs,
@@ -27,12 +29,14 @@ public record JobOptions(
         RuntimeExecutionMode mode,
         boolean collectorTime,
         Duration maxOutOfOrderness,
-        boolean correctedTime) {
+        boolean correctedTime,
+        Instant from,
+        Instant to) {
 
     /** Options without clock correction. */
     public JobOptions(List<InputSpec> inputs, List<Path> patterns, Path out, Map<String, String> overrides,
             int parallelism, RuntimeExecutionMode mode, boolean collectorTime, Duration maxOutOfOrderness) {
-        this(inputs, patterns, out, overrides, parallelism, mode, collectorTime, maxOutOfOrderness, false);
+        this(inputs, patterns, out, overrides, parallelism, mode, collectorTime, maxOutOfOrderness, false, null, null);
     }
 
     /** {@code --event-time}: true for {@code collector} and {@code corrected}, false for {@code sensor}. */

@@ -43,7 +43,7 @@ public final class LocalRun {
         List<String> dead = new ArrayList<>();
         CloseableIterator<String> it = merged.collectAsync();
         JobClient client = env.executeAsync("t1573-cep");
-        try (it) {
+        try (it; ProgressReporter progress = ProgressReporter.forRun(client, options)) {
             while (it.hasNext()) {
                 String line = it.next();
                 (line.startsWith(ALERT) ? alerts : dead).add(line.substring(1));

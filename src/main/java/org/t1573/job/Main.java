@@ -3,6 +3,7 @@ package org.t1573.job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +155,13 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
+        @Option(names = "--from", paramLabel = "TIME",
+                description = "Replay only events at or after this event time (ISO-8601, e.g. 2023-08-16T04:50:00Z).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "TIME", description = "Replay only events before this event time (ISO-8601).")
+        String to;
+
         JobOptions toJobOptions() {
             boolean collectorTime = JobOptions.collectorTime(eventTime);
             Map<String, List<Path>> byChannel = new LinkedHashMap<>();
@@ -169,7 +177,15 @@ public final class Main implements Callable<Integer> {
             byChannel.forEach((c, p) -> specs.add(new InputSpec(c, p)));
             Duration lateness = Durations.parse(maxOutOfOrderness);
             return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism, mode, collectorTime,
-                    lateness, JobOptions.correctedTime(eventTime));
+                    lateness, JobOptions.correctedTime(eventTime), instant("--from", from), instant("--to", to));
+        }
+
+        private static Instant instant(String option, String text) {
+            try {
+                return text == null ? null : Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(option + " " + text + ": not an ISO-8601 time such as 2023-08-16T04:50:00Z");
+            }
         }
     }
 }

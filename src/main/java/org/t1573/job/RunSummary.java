@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.t1573.alert.Alert;
 import org.t1573.alert.AlertJson;
+import org.t1573.backtest.EventTimeRange;
 import org.t1573.ingest.RunCounters;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.PatternSet;
@@ -24,6 +25,9 @@ public final class RunSummary {
                         c.getOrDefault(RunCounters.EVENTS + channel, 0L),
                         c.getOrDefault(RunCounters.DEAD_LETTERS + channel, 0L));
             }
+        }
+        if (c.containsKey(EventTimeRange.OUT_OF_RANGE)) {
+            out.printf("  outside --from/--to: %,d events%n", c.get(EventTimeRange.OUT_OF_RANGE));
         }
         long late = r.deadLetters().stream().filter(d -> d.contains("\"reason\":\"late:")).count();
         out.printf("  dead letters: %,d (of which late events: %,d) -> %s%n", r.deadLetters().size(), late,

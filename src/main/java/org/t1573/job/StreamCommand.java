@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.t1573.kafka.KafkaInputs;
+import org.t1573.kafka.ParameterTopic;
 import org.t1573.kafka.KafkaOptions;
 import org.t1573.kafka.KafkaOutputs;
 import org.t1573.kafka.OffsetSpec;
@@ -78,6 +79,11 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
     int parallelism;
 
+    @Option(names = "--parameters-topic", paramLabel = "TOPIC",
+            description = "Topic of live parameter updates, lines of [PatternId.]Name=value: allowlists and thresholds of "
+                    + "step predicates change without a restart; invalid updates are dead letters with their reason.")
+    String parametersTopic;
+
     @Option(names = "--job-name", defaultValue = "t1573-cep", description = "Default: ${DEFAULT-VALUE}.")
     String jobName;
 
@@ -95,7 +101,8 @@ final class StreamCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         StreamExecutionEnvironment env = settings.environment();
-        KafkaOutputs.attach(DetectionJob.build(KafkaInputs.attach(env, options), set, options.topics().keySet()), options);
+        KafkaOutputs.attach(DetectionJob.build(KafkaInputs.attach(env, options), set, options.topics().keySet(),
+                parametersTopic == null ? null : ParameterTopic.attach(env, options, parametersTopic)), options);
         System.out.printf("%s: %d pattern(s), topics %s -> %s (dead letters: %s), %s%n", jobName,
                 set.patterns().size(), options.topics(), alertsTopic, deadLettersTopic, settings);
         env.execute(jobName);

@@ -3,6 +3,7 @@ package org.t1573.ingest.windows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 

@@ -46,6 +46,9 @@ public final class DetectionJob {
     public static Outputs build(StreamExecutionEnvironment env, JobOptions options, PatternSet patterns) {
         env.setRuntimeMode(options.mode());
         env.setParallelism(options.parallelism());
+        // No operator keeps or changes an event after passing it on within a chain (state holds
+        // events only past a keyBy, where they are copies): chained operators may share instances.
+        env.getConfig().enableObjectReuse();
         Set<String> channels = new TreeSet<>();
         options.inputs().forEach(in -> channels.add(in.channel()));
         return build(FileInputs.attach(env, options), patterns, channels);

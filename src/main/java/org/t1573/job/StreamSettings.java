@@ -32,6 +32,9 @@ public record StreamSettings(int parallelism, Duration checkpointInterval, Strin
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(parallelism);
+        // No operator keeps or changes an event after passing it on within a chain (state holds
+        // events only past a keyBy, where they are copies): chained operators may share instances.
+        env.getConfig().enableObjectReuse();
         return env;
     }
 

@@ -1,12 +1,14 @@
 package org.t1573.detect;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.t1573.event.Event;
 
 /**
  * An event that satisfied at least one step of a pattern (or ends one of its keys), marked with
  * which steps, and keyed by the pattern's group-by. CEP conditions test the marks, so step
- * predicates run once per event, before the shuffle.
+ * predicates run once per event, before the shuffle. Serialized by {@link SelectedSerializer}.
  */
+@TypeInfo(SelectedSerializer.Factory.class)
 public class Selected {
     /** The pattern's group-by key. */
     public String key;

@@ -2,15 +2,17 @@ package org.t1573.event;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One normalised telemetry record: a process start or end, a library load, a network
  * connection, a flow, a TLS handshake or a certificate, whatever the source.
  *
  * <p>Fields follow ECS names (see {@link EventField} for the name of each); a field the source
- * did not carry is {@code null}. Public mutable fields keep this a Flink POJO (no Kryo), which
- * also lets later releases add fields without breaking savepoints.
+ * did not carry is {@code null}. Flink serializes it with {@link EventSerializer} (only the
+ * fields present), which lets later releases append fields without breaking savepoints.
  */
+@TypeInfo(EventSerializer.Factory.class)
 public class Event implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -57,14 +57,13 @@ public enum EventField {
     BYTES_IN("network.bytes_in", FieldType.LONG, e -> e.bytesIn, (e, v) -> e.bytesIn = (Long) v),
     /** Derived: bytes out per byte in (bytes in counted as at least 1); null unless both are known. */
     ASYMMETRY_RATIO("network.asymmetry_ratio", FieldType.DOUBLE,
-            e -> e.bytesOut == null || e.bytesIn == null ? null : e.bytesOut / (double) Math.max(1, e.bytesIn),
-            (e, v) -> { }),
+            e -> e.bytesOut == null || e.bytesIn == null ? null : e.bytesOut / (double) Math.max(1, e.bytesIn)),
     PACKETS_OUT("network.packets_out", FieldType.LONG, e -> e.packetsOut, (e, v) -> e.packetsOut = (Long) v),
     PACKETS_IN("network.packets_in", FieldType.LONG, e -> e.packetsIn, (e, v) -> e.packetsIn = (Long) v),
     DURATION("network.duration", FieldType.DOUBLE, e -> e.durationSeconds, (e, v) -> e.durationSeconds = (Double) v),
     /** Derived: network.duration in milliseconds, to compare with duration parameters (HandshakeTimeout: 10s). */
     DURATION_MILLIS("network.duration_ms", FieldType.LONG,
-            e -> e.durationSeconds == null ? null : Math.round(e.durationSeconds * 1000), (e, v) -> { }),
+            e -> e.durationSeconds == null ? null : Math.round(e.durationSeconds * 1000)),
     PAYLOAD_ENTROPY("network.payload_entropy", FieldType.DOUBLE, e -> e.payloadEntropy, (e, v) -> e.payloadEntropy = (Double) v),
     SESSION_ID("network.session_id", FieldType.STRING, e -> e.sessionId, (e, v) -> e.sessionId = (String) v),
     CONNECTION_STATE("network.connection_state", FieldType.STRING, e -> e.connectionState, (e, v) -> e.connectionState = (String) v),
@@ -89,12 +88,10 @@ public enum EventField {
     X509_SELF_ISSUED("tls.server.x509.self_issued", FieldType.BOOLEAN, e -> e.x509SelfIssued, (e, v) -> e.x509SelfIssued = (Boolean) v),
     /** Derived: days from not_before to not_after (odd lifetimes: hours-old test certs, 100-year self-signed). */
     X509_VALIDITY_DAYS("tls.server.x509.validity_days", FieldType.DOUBLE,
-            e -> e.x509NotBefore == null || e.x509NotAfter == null ? null : (e.x509NotAfter - e.x509NotBefore) / 86_400_000.0,
-            (e, v) -> { }),
+            e -> e.x509NotBefore == null || e.x509NotAfter == null ? null : (e.x509NotAfter - e.x509NotBefore) / 86_400_000.0),
     /** Derived: days from not_before to the event (negative: not yet valid; freshly minted C2 certs are young). */
     X509_AGE_DAYS("tls.server.x509.age_days", FieldType.DOUBLE,
-            e -> e.x509NotBefore == null ? null : (e.timestamp - e.x509NotBefore) / 86_400_000.0,
-            (e, v) -> { }),
+            e -> e.x509NotBefore == null ? null : (e.timestamp - e.x509NotBefore) / 86_400_000.0),
 
     MESSAGE("message", FieldType.STRING, e -> e.message, (e, v) -> e.message = (String) v);
 
@@ -112,12 +109,23 @@ public enum EventField {
     private final FieldType type;
     private final Function<Event, Object> getter;
     private final BiConsumer<Event, Object> setter;
+    private final boolean derived;
 
     EventField(String ecsName, FieldType type, Function<Event, Object> getter, BiConsumer<Event, Object> setter) {
         this.ecsName = ecsName;
         this.type = type;
         this.getter = getter;
         this.setter = setter;
+        this.derived = false;
+    }
+
+    /** A derived field: computed from others, never set, never serialized. */
+    EventField(String ecsName, FieldType type, Function<Event, Object> getter) {
+        this.ecsName = ecsName;
+        this.type = type;
+        this.getter = getter;
+        this.setter = (e, v) -> { };
+        this.derived = true;
     }
 
     public String ecsName() {
@@ -136,6 +144,11 @@ public enum EventField {
     /** Sets the field; the value must be of the field's Java type (Long for LONG and TIME). */
     public void set(Event e, Object value) {
         setter.accept(e, value);
+    }
+
+    /** Computed from other fields (setting it does nothing). */
+    public boolean derived() {
+        return derived;
     }
 
     /** The field with this ECS name, or null. */

@@ -1,0 +1,107 @@
+package org.t1573.detect;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
+import org.t1573.event.EventSerializer;
+import org.t1573.event.SerializerTypeInfo;
+import org.t1573.event.SharedStrings;
+
+/**
+ * Flink's serializer of {@link Selected}: every selected event crosses the shuffle and the BATCH
+ * sort once per pattern that wants it, so its wrapper is written by hand (the key, the step bits,
+ * the ends flag, then the event), not field by field through reflection.
+ */
+public final class SelectedSerializer extends TypeSerializerSingleton<Selected> {
+    private static final long serialVersionUID = 1L;
+
+    /** The one instance: the serializer holds no state. */
+    public static final SelectedSerializer INSTANCE = new SelectedSerializer();
+
+    private static final int HAS_KEY = 1;
+    private static final int ENDS = 2;
+
+    private SelectedSerializer() {}
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public Selected createInstance() {
+        return new Selected();
+    }
+
+    @Override
+    public Selected copy(Selected from) {
+        return new Selected(from.key, from.steps, from.ends,
+                EventSerializer.INSTANCE.copy(from.event));
+    }
+
+    @Override
+    public Selected copy(Selected from, Selected reuse) {
+        return copy(from);
+    }
+
+    @Override
+    public int getLength() {
+        return -1;
+    }
+
+    @Override
+    public void serialize(Selected s, DataOutputView out) throws IOException {
+        out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0));
+        if (s.key != null) {
+            StringValue.writeString(s.key, out);
+        }
+        out.writeInt(s.steps);
+        EventSerializer.INSTANCE.serialize(s.event, out);
+    }
+
+    @Override
+    public Selected deserialize(DataInputView in) throws IOException {
+        int flags = in.readByte();
+        String key = (flags & HAS_KEY) != 0 ? SharedStrings.of(StringValue.readString(in)) : null;
+        int steps = in.readInt();
+        return new Selected(key, steps, (flags & ENDS) != 0, EventSerializer.INSTANCE.deserialize(in));
+    }
+
+    @Override
+    public Selected deserialize(Selected reuse, DataInputView in) throws IOException {
+        return deserialize(in);
+    }
+
+    @Override
+    public void copy(DataInputView source, DataOutputView target) throws IOException {
+        serialize(deserialize(source), target);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<Selected> snapshotConfiguration() {
+        return new SelectedSerializerSnapshot();
+    }
+
+    /** Named by {@code @TypeInfo} on {@link Selected}. */
+    public static final class Factory extends TypeInfoFactory<Selected> {
+        @Override
+        public TypeInformation<Selected> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+            return new SerializerTypeInfo<>(Selected.class, INSTANCE);
+        }
+    }
+
+    /** The snapshot in checkpoints and savepoints: the serializer has no configuration. */
+    public static final class SelectedSerializerSnapshot extends SimpleTypeSerializerSnapshot<Selected> {
+        public SelectedSerializerSnapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.t1573.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.t1573.event.Event;
+
+class SelectedSerializerTest {
+
+    @ParameterizedTest
+    @CsvSource(value = {"{guid-1}, 5, true", "NULL, 0, false", "host|42|1700000000000, 2, false"}, nullValues = "NULL")
+    void roundTripKeepsKeyStepsEndsAndEvent(String key, int steps, boolean ends) throws IOException {
+        Event e = new Event();
+        e.timestamp = 1_700_000_000_000L;
+        e.processName = "rundll32.exe";
+        e.destinationPort = 4444;
+        Selected s = new Selected(key, steps, ends, e);
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        SelectedSerializer.INSTANCE.serialize(s, out);
+        Selected back = SelectedSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertEquals(key, back.key);
+        assertEquals(steps, back.steps);
+        assertEquals(ends, back.ends);
+        assertEquals(e.timestamp, back.event.timestamp);
+        assertEquals("rundll32.exe", back.event.processName);
+        assertEquals(4444, back.event.destinationPort);
+        assertNull(back.event.destinationIp);
+    }
+
+    @Test
+    void copyDoesNotShareTheEvent() {
+        Event e = new Event();
+        e.hostName = "WS01";
+        Selected copy = SelectedSerializer.INSTANCE.copy(new Selected("k", 3, false, e));
+        assertNotSame(e, copy.event);
+        assertEquals("WS01", copy.event.hostName);
+        assertEquals("k", copy.key);
+        assertEquals(3, copy.steps);
+    }
+
+    @Test
+    void flinkPicksTheHandWrittenSerializer() {
+        TypeInformation<Selected> info = TypeInformation.of(Selected.class);
+        assertInstanceOf(SelectedSerializer.class, info.createSerializer(new SerializerConfigImpl()));
+    }
+}

@@ -50,7 +50,6 @@ public final class LocalRun {
             }
         }
         JobExecutionResult result = client.getJobExecutionResult().get();
-        alerts.sort(Comparator.comparing(LocalRun::alertOrder));
         dead.sort(Comparator.naturalOrder());
         Map<String, Long> counters = new TreeMap<>();
         result.getAllAccumulatorResults().forEach((k, v) -> {
@@ -58,7 +57,19 @@ public final class LocalRun {
                 counters.put(k, (Long) v);
             }
         });
-        return new RunResult(alerts, dead, counters);
+        return new RunResult(inAlertOrder(alerts), dead, counters);
+    }
+
+    /** The alerts sorted by {@link #alertOrder}, each alert read once (not once per comparison). */
+    private static List<String> inAlertOrder(List<String> alerts) {
+        List<Map.Entry<String, String>> keyed = new ArrayList<>(alerts.size());
+        for (String json : alerts) {
+            keyed.add(Map.entry(alertOrder(json), json));
+        }
+        keyed.sort(Map.Entry.comparingByKey());
+        List<String> sorted = new ArrayList<>(alerts.size());
+        keyed.forEach(k -> sorted.add(k.getValue()));
+        return sorted;
     }
 
     /** Writes alerts.jsonl and dead-letters.jsonl into the directory. */

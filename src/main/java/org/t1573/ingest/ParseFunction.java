@@ -3,6 +3,7 @@ package org.t1573.ingest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -32,6 +33,10 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     private final boolean correctedTime;
     private transient RecordParser parser;
     private transient Map<String, Long> hostOffsets;
+    // Looked up once: a lookup by name per record was a string concatenation and a map probe.
+    private transient LongCounter records;
+    private transient LongCounter events;
+    private transient LongCounter deadLetters;
 
     public ParseFunction(String channel, boolean collectorTime) {
         this(channel, collectorTime, false);
@@ -53,6 +58,9 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     public void open(OpenContext ctx) {
         parser = Channels.parserFor(channel);
         hostOffsets = new HashMap<>();
+        records = getRuntimeContext().getLongCounter(RunCounters.RECORDS + channel);
+        events = getRuntimeContext().getLongCounter(RunCounters.EVENTS + channel);
+        deadLetters = getRuntimeContext().getLongCounter(RunCounters.DEAD_LETTERS + channel);
     }
 
     @Override
@@ -63,7 +71,7 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
                 Long first = correctedTime && e.hostName != null ? hostOffsets.get(e.hostName) : null;
                 e.timestamp = first == null ? e.created : e.created - first;
             }
-            getRuntimeContext().getLongCounter(RunCounters.EVENTS + channel).add(1);
+            events.add(1);
             out.collect(e);
         };
         try {
@@ -71,7 +79,7 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
                 parser.endOfInput(emit);
                 return;
             }
-            getRuntimeContext().getLongCounter(RunCounters.RECORDS + channel).add(1);
+            records.add(1);
             parser.parse(raw.text, emit);
         } catch (MalformedRecordException e) {
             deadLetter(raw, e.getMessage(), ctx);
@@ -82,7 +90,7 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     }
 
     private void deadLetter(RawLine raw, String reason, Context ctx) {
-        getRuntimeContext().getLongCounter(RunCounters.DEAD_LETTERS + channel).add(1);
+        deadLetters.add(1);
         ctx.output(DEAD_LETTERS, new DeadLetter(channel, raw.origin, reason, raw.text));
     }
 

@@ -4,7 +4,6 @@ import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.t1573.event.FieldType;
@@ -252,10 +251,17 @@ public final class ConditionCompiler<T> {
                     };
                 }
                 default: {
-                    Set<String> set = values.stream().map(v -> cased ? v : lower(v)).collect(Collectors.toSet());
+                    if (!cased) {
+                        IgnoreCase set = new IgnoreCase(values);
+                        return r -> {
+                            Object v = f.get(r);
+                            return v != null && set.contains(v.toString());
+                        };
+                    }
+                    Set<String> set = Set.copyOf(values);
                     return r -> {
                         Object v = f.get(r);
-                        return v != null && set.contains(cased ? v.toString() : lower(v.toString()));
+                        return v != null && set.contains(v.toString());
                     };
                 }
             }
@@ -263,6 +269,22 @@ public final class ConditionCompiler<T> {
 
         private static <T> Condition<T> substring(FieldAccess<T> f, Operator op, boolean cased, List<String> values) {
             String[] needles = values.stream().map(v -> cased ? v : lower(v)).toArray(String[]::new);
+            if (!cased && op != Operator.CONTAINS) {
+                boolean prefix = op == Operator.STARTSWITH;
+                return r -> {
+                    Object v = f.get(r);
+                    if (v == null) {
+                        return false;
+                    }
+                    String s = v.toString();
+                    for (String n : needles) {
+                        if (prefix ? IgnoreCase.startsWith(s, n) : IgnoreCase.endsWith(s, n)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+            }
             return r -> {
                 Object v = f.get(r);
                 if (v == null) {
@@ -332,7 +354,7 @@ public final class ConditionCompiler<T> {
         }
 
         private static String lower(String s) {
-            return s.toLowerCase(Locale.ROOT);
+            return IgnoreCase.lower(s);
         }
     }
 }

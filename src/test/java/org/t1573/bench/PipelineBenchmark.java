@@ -16,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.t1573.event.Event;
@@ -38,18 +36,18 @@ import org.t1573.pattern.PatternSet;
  * select stage, and the whole job on a local MiniCluster in BATCH and STREAMING mode. Each stage
  * runs once to warm up, then {@code --reps} times; the median is reported. A run of the job over
  * 1,000 events shows its fixed cost (MiniCluster start, job submission), part of every job figure.
- * Two variants show what a change of the job would bring: parallelism 1 (scaling) and object
- * reuse on (no copy of each event between chained operators). With {@code --siddhi-eps}, the
+ * Parallelism 1 shows the scaling. Besides wall time, each stage reports the JVM's CPU time per
+ * event (all threads: tasks, JIT, GC), steadier than wall time on a shared machine. With {@code --siddhi-eps}, the
  * figure of the Siddhi peer measured by bench/run.sh just before, the targets are checked too.
  *
  * <p>Usage: {@code PipelineBenchmark [--reps 3] [--parallelism 2] [--patterns patterns]
- * [--stages read,jackson,parser,select,startup,batch,batch-p1,reuse,streaming] [--siddhi-eps X] FILE...}.
+ * [--stages read,jackson,parser,select,startup,batch,batch-p1,streaming] [--siddhi-eps X] FILE...}.
  * Not a test: run it with {@code bench/run.sh}.
  */
 public final class PipelineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ALL_STAGES =
-            List.of("read", "jackson", "parser", "select", "startup", "batch", "batch-p1", "reuse", "streaming");
+            List.of("read", "jackson", "parser", "select", "startup", "batch", "batch-p1", "streaming");
     private static final int STARTUP_LINES = 1_000;
 
     /** One measured stage; returns a number derived from all its work so the JIT cannot drop it. */
@@ -59,9 +57,18 @@ public final class PipelineBenchmark {
     }
 
     /** The figures of one stage: its name, events per run, run times in seconds, and a note. */
-    private record Row(String name, long events, double[] seconds, String note, long peakHeapMb) {
+    private record Row(String name, long events, double[] seconds, double[] cpuSeconds, String note, long peakHeapMb) {
         double median() {
-            double[] s = seconds.clone();
+            return medianOf(seconds);
+        }
+
+        /** CPU time of the whole JVM (all threads: tasks, JIT, GC) per event, in microseconds. */
+        double cpuMicrosPerEvent() {
+            return 1e6 * medianOf(cpuSeconds) / events;
+        }
+
+        private static double medianOf(double[] values) {
+            double[] s = values.clone();
             Arrays.sort(s);
             return s[s.length / 2];
         }
@@ -164,9 +171,7 @@ public final class PipelineBenchmark {
         }
         measure("batch", "(d) whole job, BATCH p=" + parallelism, lines,
                 () -> wholeJob(files, RuntimeExecutionMode.BATCH));
-        measure("batch-p1", "(e) whole job, BATCH p=1", lines, () -> variant(1, false));
-        measure("reuse", "(f) whole job, BATCH p=" + parallelism + ", object reuse", lines,
-                () -> variant(parallelism, true));
+        measure("batch-p1", "(e) whole job, BATCH p=1", lines, () -> atParallelism(1));
         measure("streaming", "(d) whole job, STREAMING p=" + parallelism, lines,
                 () -> wholeJob(files, RuntimeExecutionMode.STREAMING));
     }
@@ -176,21 +181,25 @@ public final class PipelineBenchmark {
             return;
         }
         double[] seconds = new double[reps];
+        double[] cpu = new double[reps];
         long peak = 0;
         for (int i = -1; i < reps; i++) {
             System.gc();
             resetHeapPeaks();
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             long sink = stage.run();
             double s = (System.nanoTime() - t0) / 1e9;
+            double c = (processCpuNanos() - c0) / 1e9;
             peak = Math.max(peak, heapPeakMb());
             System.out.printf("  %-32s %s %6.2f s  %,10.0f events/s  (check %d)%n", name,
                     i < 0 ? "warm-up" : "run " + (i + 1) + "  ", s, events / s, sink);
             if (i >= 0) {
                 seconds[i] = s;
+                cpu[i] = c;
             }
         }
-        rows.add(new Row(name, events, seconds, note, peak));
+        rows.add(new Row(name, events, seconds, cpu, note, peak));
         note = "";
     }
 
@@ -292,14 +301,9 @@ public final class PipelineBenchmark {
         return result.alerts().size();
     }
 
-    /**
-     * The BATCH job as {@link LocalRun} runs it, on an environment of its own: at another parallelism,
-     * or with object reuse (what {@code env.getConfig().enableObjectReuse()} in the job would do).
-     */
-    private long variant(int p, boolean objectReuse) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.OBJECT_REUSE, objectReuse);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    /** The BATCH job as {@link LocalRun} runs it, on an environment of its own at another parallelism. */
+    private long atParallelism(int p) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         JobOptions options = new JobOptions(List.of(new InputSpec("windows", files)), patternDirs,
                 outDir, Map.of(), p, RuntimeExecutionMode.BATCH, false, Duration.ofMinutes(1));
         DetectionJob.Outputs outputs = DetectionJob.build(env, options, patterns);
@@ -317,6 +321,12 @@ public final class PipelineBenchmark {
         }
         note = String.format("%d alerts, %d dead letters", alerts, dead);
         return alerts;
+    }
+
+    /** CPU time of this JVM so far: every thread, so the job's JIT and GC count too. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetHeapPeaks() {
@@ -340,17 +350,17 @@ public final class PipelineBenchmark {
 
     private void printTable() {
         System.out.println();
-        System.out.printf("| %-34s | %12s | %9s | %19s | %9s | %s%n", "stage", "events/s", "median s",
-                "runs (s)", "peak heap", "notes");
-        System.out.printf("|%s|%s|%s|%s|%s|---%n", "-".repeat(36), "-".repeat(14), "-".repeat(11),
-                "-".repeat(21), "-".repeat(11));
+        System.out.printf("| %-34s | %12s | %9s | %19s | %12s | %9s | %s%n", "stage", "events/s", "median s",
+                "runs (s)", "cpu us/event", "peak heap", "notes");
+        System.out.printf("|%s|%s|%s|%s|%s|%s|---%n", "-".repeat(36), "-".repeat(14), "-".repeat(11),
+                "-".repeat(21), "-".repeat(14), "-".repeat(11));
         for (Row r : rows) {
             StringBuilder runs = new StringBuilder();
             for (double s : r.seconds()) {
                 runs.append(runs.length() == 0 ? "" : " ").append(String.format("%.2f", s));
             }
-            System.out.printf("| %-34s | %,12.0f | %9.2f | %19s | %6d MB | %s%n", r.name(), r.events() / r.median(),
-                    r.median(), runs, r.peakHeapMb(), r.note());
+            System.out.printf("| %-34s | %,12.0f | %9.2f | %19s | %12.2f | %6d MB | %s%n", r.name(),
+                    r.events() / r.median(), r.median(), runs, r.cpuMicrosPerEvent(), r.peakHeapMb(), r.note());
         }
         System.out.println();
         Row floorRow = row("(a)");
@@ -359,9 +369,17 @@ public final class PipelineBenchmark {
             if (r.name().startsWith("(d)") && floorRow != null && parserRow != null) {
                 double floor = lines / floorRow.median();
                 double parser = lines / parserRow.median();
-                System.out.printf("%s: %.2f x parse floor (a), %.2f x our parser (b)%n", r.name(),
-                        lines / r.median() / floor, lines / r.median() / parser);
+                System.out.printf("%s: %.2f x parse floor (a), %.2f x our parser (b); CPU per event %.1f x (a)'s%n",
+                        r.name(), lines / r.median() / floor, lines / r.median() / parser,
+                        r.cpuMicrosPerEvent() / floorRow.cpuMicrosPerEvent());
             }
+        }
+        Row startup = row("whole job, BATCH, ");
+        Row batch = row("(d) whole job, BATCH");
+        if (startup != null && batch != null && floorRow != null) {
+            double marginal = lines / (batch.median() - startup.median());
+            System.out.printf("(d) BATCH without the fixed cost of a run (%.2f s): %,.0f events/s, %.2f x parse floor (a)%n",
+                    startup.median(), marginal, marginal / (lines / floorRow.median()));
         }
         printSelectivity();
         printTargets();
@@ -391,15 +409,11 @@ public final class PipelineBenchmark {
         Row floorRow = row("(a)");
         Row batch = row("(d) whole job, BATCH");
         Row p1 = row("(e)");
-        Row reuse = row("(f)");
         System.out.println();
         System.out.println("| target | measured | goal | met |");
         System.out.println("|---|---:|---:|---|");
         if (floorRow != null && batch != null) {
             target("whole job BATCH p=" + parallelism + " / Jackson floor", floorRow.median() / batch.median(), 0.5);
-        }
-        if (floorRow != null && reuse != null) {
-            target("whole job with object reuse / Jackson floor", floorRow.median() / reuse.median(), 0.5);
         }
         if (siddhiEps > 0 && batch != null) {
             System.out.printf("| Siddhi AN0400, pre-parsed, 1 thread | %,.0f events/s | | |%n", siddhiEps);

@@ -40,7 +40,7 @@ import org.t1573.pattern.PatternSet;
  *
  * <p>Usage: {@code StateBenchmark [--processes 1000000] [--parallelism 2] [--backend hashmap|rocksdb]
  * [--patterns patterns] [--settle-seconds 5] [--histogram LINES]}
- * ({@code --histogram} prints the live classes with most bytes once all processes ended).
+ * ({@code --histogram} prints the live classes with most bytes while all processes are open).
  * Not a test: run it with {@code bench/run.sh}.
  */
 public final class StateBenchmark {
@@ -99,16 +99,13 @@ public final class StateBenchmark {
                 processes, patterns.patterns().size(), backend, parallelism, Runtime.getRuntime().maxMemory() >> 20);
         JobClient job = env.executeAsync("state benchmark");
         long t0 = System.nanoTime();
-        Snapshot base = atGate(settle, rocksDir);
+        Snapshot base = atGate(settle, rocksDir, 0);
         base.print("baseline (job running, no events)", base);
-        Snapshot open = atGate(settle, rocksDir);
+        Snapshot open = atGate(settle, rocksDir, histogram);
         open.print(String.format("%,d processes open", processes), base);
         System.out.printf("  per open process: %.0f bytes of heap%n", (double) (open.heap() - base.heap()) / processes);
-        Snapshot ended = atGate(settle, rocksDir);
+        Snapshot ended = atGate(settle, rocksDir, 0);
         ended.print("all ended, watermark +2 h", base);
-        if (histogram > 0) {
-            printHistogram(histogram);
-        }
         job.getJobExecutionResult().get();
         System.out.printf("state: %d alerts, %.1f s in all%n", ALERTS.get(), (System.nanoTime() - t0) / 1e9);
         System.out.printf("state-result backend=%s processes=%d base-mb=%d open-mb=%d ended-mb=%d%n", backend,
@@ -123,8 +120,11 @@ public final class StateBenchmark {
         }
     }
 
-    /** Waits until the source stops at its next gate, lets the pipeline drain, measures, and releases it. */
-    private static Snapshot atGate(int settleSeconds, Path rocksDir) throws Exception {
+    /**
+     * Waits until the source stops at its next gate, lets the pipeline drain, measures (with the
+     * live-class histogram if {@code histogram > 0}), and releases it.
+     */
+    private static Snapshot atGate(int settleSeconds, Path rocksDir, int histogram) throws Exception {
         while (!REACHED.tryAcquire(1, TimeUnit.SECONDS)) {
             // The source is still emitting.
         }
@@ -142,11 +142,14 @@ public final class StateBenchmark {
             }
         }
         Snapshot s = new Snapshot(heap, rss(), size(rocksDir));
+        if (histogram > 0) {
+            printHistogram(histogram);
+        }
         RELEASED.release();
         return s;
     }
 
-    /** The classes with most live bytes (jcmd GC.class_histogram), to see what stays after the end. */
+    /** The classes with most live bytes (jcmd GC.class_histogram): what the open processes' state is made of. */
     private static void printHistogram(int lines) throws Exception {
         String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",

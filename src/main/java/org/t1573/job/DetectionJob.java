@@ -42,7 +42,10 @@ public final class DetectionJob {
 
     private DetectionJob() {}
 
-    /** The job over the files of {@code options}, in its runtime mode and parallelism. */
+    /**
+     * The job over the files of {@code options}, in its runtime mode and parallelism, with the
+     * patterns of the platforms those files' channels carry ({@link PlatformScope}).
+     */
     public static Outputs build(StreamExecutionEnvironment env, JobOptions options, PatternSet patterns) {
         env.setRuntimeMode(options.mode());
         env.setParallelism(options.parallelism());
@@ -51,7 +54,7 @@ public final class DetectionJob {
         env.getConfig().enableObjectReuse();
         Set<String> channels = new TreeSet<>();
         options.inputs().forEach(in -> channels.add(in.channel()));
-        return build(FileInputs.attach(env, options), patterns, channels);
+        return build(FileInputs.attach(env, options), PlatformScope.of(patterns, channels), channels);
     }
 
     /**

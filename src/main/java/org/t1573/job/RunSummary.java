@@ -2,6 +2,7 @@ package org.t1573.job;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.t1573.alert.Alert;
 import org.t1573.alert.AlertJson;
@@ -17,6 +18,10 @@ public final class RunSummary {
     public static void print(RunResult r, PatternSet patterns, JobOptions options, PrintStream out) {
         out.println("Run summary");
         out.printf("  patterns: %d loaded from %s%n", patterns.patterns().size(), options.patterns());
+        Set<String> skipped = PlatformScope.skipped(patterns, options.inputs().stream().map(InputSpec::channel).toList());
+        if (!skipped.isEmpty()) {
+            out.printf("  not run, no input of their platform: %s%n", String.join(", ", skipped));
+        }
         Map<String, Long> c = r.counters();
         for (String key : c.keySet()) {
             if (key.startsWith(RunCounters.RECORDS)) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,6 +26,11 @@ public final class PatternSet {
 
     public List<CompiledPattern> patterns() {
         return patterns;
+    }
+
+    /** The patterns that pass {@code keep}, in the same order. */
+    public PatternSet filter(Predicate<CompiledPattern> keep) {
+        return new PatternSet(patterns.stream().filter(keep).toList());
     }
 
     /**

@@ -9,10 +9,10 @@ import org.t1573.pattern.PatternSet;
 
 /**
  * Which patterns a run over files needs: those whose {@code platform} one of the input channels
- * carries. Every analytic's steps are scoped to its platform's telemetry, so the others could
- * never match; leaving them out of the job spares their idle operators (deploying a CEP and an
- * alert-window task per pattern was over a second of every Windows-only backtest). A pattern of
- * a platform no channel names (a user's own kind) always runs.
+ * carries. No analytic can alert on another platform's telemetry (its steps name that platform's
+ * datasets, actions or library names); leaving the others out of the job spares their idle
+ * operators (deploying a CEP and an alert-window task per pattern was over a second of every
+ * Windows-only backtest). A pattern of a platform no channel names (a user's own kind) always runs.
  */
 final class PlatformScope {
     private PlatformScope() {}

@@ -7,11 +7,11 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 import org.t1573.event.EventSerializer;
+import org.t1573.event.RecordSerializer;
 import org.t1573.event.SerializerTypeInfo;
 import org.t1573.event.SharedStrings;
 
@@ -20,7 +20,7 @@ import org.t1573.event.SharedStrings;
  * sort once per pattern that wants it, so its wrapper is written by hand (the key, the step bits,
  * the ends flag, then the event), not field by field through reflection.
  */
-public final class SelectedSerializer extends TypeSerializerSingleton<Selected> {
+public final class SelectedSerializer extends RecordSerializer<Selected> {
     private static final long serialVersionUID = 1L;
 
     /** The one instance: the serializer holds no state. */
@@ -32,11 +32,6 @@ public final class SelectedSerializer extends TypeSerializerSingleton<Selected> 
     private SelectedSerializer() {}
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
     public Selected createInstance() {
         return new Selected();
     }
@@ -45,16 +40,6 @@ public final class SelectedSerializer extends TypeSerializerSingleton<Selected> 
     public Selected copy(Selected from) {
         return new Selected(from.key, from.steps, from.ends,
                 EventSerializer.INSTANCE.copy(from.event));
-    }
-
-    @Override
-    public Selected copy(Selected from, Selected reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -73,16 +58,6 @@ public final class SelectedSerializer extends TypeSerializerSingleton<Selected> 
         String key = (flags & HAS_KEY) != 0 ? SharedStrings.of(StringValue.readString(in)) : null;
         int steps = in.readInt();
         return new Selected(key, steps, (flags & ENDS) != 0, EventSerializer.INSTANCE.deserialize(in));
-    }
-
-    @Override
-    public Selected deserialize(Selected reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -22,7 +21,7 @@ import org.apache.flink.types.StringValue;
  * <p>Wire order is the table's order of stored (non-derived) fields; new fields are appended at
  * its end, so a record written with fewer fields (an older savepoint) still reads.
  */
-public final class EventSerializer extends TypeSerializerSingleton<Event> {
+public final class EventSerializer extends RecordSerializer<Event> {
     private static final long serialVersionUID = 1L;
 
     /** The one instance: the serializer holds no state. */
@@ -32,11 +31,6 @@ public final class EventSerializer extends TypeSerializerSingleton<Event> {
             Arrays.stream(EventField.values()).filter(f -> !f.derived()).toArray(EventField[]::new);
 
     private EventSerializer() {}
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public Event createInstance() {
@@ -50,16 +44,6 @@ public final class EventSerializer extends TypeSerializerSingleton<Event> {
             f.set(to, f.get(from));
         }
         return to;
-    }
-
-    @Override
-    public Event copy(Event from, Event reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -98,16 +82,6 @@ public final class EventSerializer extends TypeSerializerSingleton<Event> {
             }
         }
         return e;
-    }
-
-    @Override
-    public Event deserialize(Event reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

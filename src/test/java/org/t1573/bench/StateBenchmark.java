@@ -40,7 +40,8 @@ import org.t1573.pattern.PatternSet;
  *
  * <p>Usage: {@code StateBenchmark [--processes 1000000] [--parallelism 2] [--backend hashmap|rocksdb]
  * [--patterns patterns] [--settle-seconds 5] [--histogram LINES]}
- * ({@code --histogram} prints the live classes with most bytes while all processes are open).
+ * ({@code --histogram} prints the live classes with most bytes while all processes are open, and
+ * again once they all ended: what their state was made of, and what stays).
  * Not a test: run it with {@code bench/run.sh}.
  */
 public final class StateBenchmark {
@@ -104,7 +105,7 @@ public final class StateBenchmark {
         Snapshot open = atGate(settle, rocksDir, histogram);
         open.print(String.format("%,d processes open", processes), base);
         System.out.printf("  per open process: %.0f bytes of heap%n", (double) (open.heap() - base.heap()) / processes);
-        Snapshot ended = atGate(settle, rocksDir, 0);
+        Snapshot ended = atGate(settle, rocksDir, histogram);
         ended.print("all ended, watermark +2 h", base);
         job.getJobExecutionResult().get();
         System.out.printf("state: %d alerts, %.1f s in all%n", ALERTS.get(), (System.nanoTime() - t0) / 1e9);

@@ -9,11 +9,10 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.t1573.event.EventSerializer;
 import org.t1573.event.RecordSerializer;
 import org.t1573.event.SerializerTypeInfo;
-import org.t1573.event.SharedStrings;
+import org.t1573.event.WireStrings;
 
 /**
  * Flink's serializer of {@link Selected}: every selected event crosses the shuffle and the BATCH
@@ -46,7 +45,7 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
     public void serialize(Selected s, DataOutputView out) throws IOException {
         out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0));
         if (s.key != null) {
-            StringValue.writeString(s.key, out);
+            WireStrings.write(s.key, out);
         }
         out.writeInt(s.steps);
         EventSerializer.INSTANCE.serialize(s.event, out);
@@ -55,7 +54,7 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
     @Override
     public Selected deserialize(DataInputView in) throws IOException {
         int flags = in.readByte();
-        String key = (flags & HAS_KEY) != 0 ? SharedStrings.of(StringValue.readString(in)) : null;
+        String key = (flags & HAS_KEY) != 0 ? WireStrings.read(in) : null;
         int steps = in.readInt();
         return new Selected(key, steps, (flags & ENDS) != 0, EventSerializer.INSTANCE.deserialize(in));
     }

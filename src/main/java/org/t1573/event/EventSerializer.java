@@ -10,7 +10,6 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * Flink's serializer of {@link Event}, driven by the {@link EventField} table: a field count, a
@@ -91,7 +90,7 @@ public final class EventSerializer extends RecordSerializer<Event> {
 
     private static void write(FieldType type, Object v, DataOutputView out) throws IOException {
         switch (type) {
-            case STRING, IP -> StringValue.writeString((String) v, out);
+            case STRING, IP -> WireStrings.write((String) v, out);
             case LONG, TIME -> out.writeLong((Long) v);
             case DOUBLE -> out.writeDouble((Double) v);
             case BOOLEAN -> out.writeBoolean((Boolean) v);
@@ -101,7 +100,7 @@ public final class EventSerializer extends RecordSerializer<Event> {
 
     private static Object read(FieldType type, DataInputView in) throws IOException {
         return switch (type) {
-            case STRING, IP -> SharedStrings.of(StringValue.readString(in));
+            case STRING, IP -> WireStrings.read(in);
             case LONG, TIME -> in.readLong();
             case DOUBLE -> in.readDouble();
             case BOOLEAN -> in.readBoolean();

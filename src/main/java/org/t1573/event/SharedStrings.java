@@ -8,14 +8,14 @@ package org.t1573.event;
  * is replaced when another string falls on its slot, so it never grows; a lost race only costs
  * a duplicate (strings are immutable, a slot write is atomic).
  */
-public final class SharedStrings {
+final class SharedStrings {
     private static final int SLOTS = 1 << 18;
     private static final String[] TABLE = new String[SLOTS];
 
     private SharedStrings() {}
 
     /** An instance equal to {@code s}: the one in the table if there is one, else {@code s}, now in the table. */
-    public static String of(String s) {
+    static String of(String s) {
         int h = s.hashCode();
         int i = (h ^ (h >>> 16)) & (SLOTS - 1);
         String known = TABLE[i];

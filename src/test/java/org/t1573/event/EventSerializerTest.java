@@ -73,7 +73,7 @@ class EventSerializerTest {
         out.writeByte(0b0000_1001); // @timestamp and event.dataset
         out.writeByte(0);
         out.writeLong(7);
-        org.apache.flink.types.StringValue.writeString("sysmon", out);
+        WireStrings.write("sysmon", out);
         Event back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertEquals(7, back.timestamp);
         assertEquals("sysmon", back.dataset);

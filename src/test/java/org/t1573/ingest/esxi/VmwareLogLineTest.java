@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.t1573.ingest.MalformedRecordException;
 
 class VmwareLogLineTest {
@@ -13,13 +17,28 @@ class VmwareLogLineTest {
         return Instant.parse(iso).toEpochMilli();
     }
 
-    @Test
-    void readsAPlainHostdLine() throws MalformedRecordException {
-        VmwareLogLine l = VmwareLogLine.parse("2022-11-04T10:00:00.123Z info hostd[2099235] [Originator@6876"
-                + " sub=Vimsvc.ha-eventmgr opID=abc-1] Event 123 : User root@10.0.0.5 logged in", "esx01", "esxi");
+    /** Whole lines of each shape and what each reads as. */
+    static Stream<Arguments> wholeLines() {
+        return Stream.of(
+                Arguments.of("plain hostd line", "2022-11-04T10:00:00.123Z info hostd[2099235] [Originator@6876"
+                        + " sub=Vimsvc.ha-eventmgr opID=abc-1] Event 123 : User root@10.0.0.5 logged in", "esx01",
+                        new VmwareLogLine(at("2022-11-04T10:00:00.123Z"), "esx01", "hostd", 2099235L,
+                                "Vimsvc.ha-eventmgr", "Event 123 : User root@10.0.0.5 logged in")),
+                Arguments.of("RFC 3164 and the repeated prefix", "<166>2022-11-04T18:44:33.373Z ESXI Hostd: info"
+                        + " hostd[1050909] [Originator@6876 sub=Default] IpmiIfcEntityInstantiateAll: stripping out",
+                        "ignored", new VmwareLogLine(at("2022-11-04T18:44:33.373Z"), "ESXI", "Hostd", 1050909L,
+                                "Default", "IpmiIfcEntityInstantiateAll: stripping out")),
+                Arguments.of("RFC 5424, originator in structured data", "<166>1 2024-01-05T08:00:00.001Z esx02.lab"
+                        + " Vpxa 2100100 - [Originator@6876 sub=vpxaHalCnxHostagent opID=x] Connection to 10.1.1.1:443 ok",
+                        null, new VmwareLogLine(at("2024-01-05T08:00:00.001Z"), "esx02.lab", "Vpxa", 2100100L,
+                                "vpxaHalCnxHostagent", "Connection to 10.1.1.1:443 ok")));
+    }
 
-        assertThat(l).isEqualTo(new VmwareLogLine(at("2022-11-04T10:00:00.123Z"), "esx01", "hostd", 2099235L,
-                "Vimsvc.ha-eventmgr", "Event 123 : User root@10.0.0.5 logged in"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wholeLines")
+    void readsTheWholeLine(String shape, String line, String fallbackHost, VmwareLogLine expected)
+            throws MalformedRecordException {
+        assertThat(VmwareLogLine.parse(line, fallbackHost, "esxi")).isEqualTo(expected);
     }
 
     @Test
@@ -31,24 +50,6 @@ class VmwareLogLineTest {
         assertThat(l.pid()).isEqualTo(2099235L);
         assertThat(l.sub()).isEqualTo("IO.Http");
         assertThat(l.message()).isEqualTo("SSL handshake failed");
-    }
-
-    @Test
-    void unwrapsRfc3164AndTheRepeatedPrefix() throws MalformedRecordException {
-        VmwareLogLine l = VmwareLogLine.parse("<166>2022-11-04T18:44:33.373Z ESXI Hostd: info hostd[1050909]"
-                + " [Originator@6876 sub=Default] IpmiIfcEntityInstantiateAll: stripping out", "ignored", "esxi");
-
-        assertThat(l).isEqualTo(new VmwareLogLine(at("2022-11-04T18:44:33.373Z"), "ESXI", "Hostd", 1050909L,
-                "Default", "IpmiIfcEntityInstantiateAll: stripping out"));
-    }
-
-    @Test
-    void unwrapsRfc5424WithTheOriginatorInStructuredData() throws MalformedRecordException {
-        VmwareLogLine l = VmwareLogLine.parse("<166>1 2024-01-05T08:00:00.001Z esx02.lab Vpxa 2100100 - "
-                + "[Originator@6876 sub=vpxaHalCnxHostagent opID=x] Connection to 10.1.1.1:443 ok", null, "esxi");
-
-        assertThat(l).isEqualTo(new VmwareLogLine(at("2024-01-05T08:00:00.001Z"), "esx02.lab", "Vpxa", 2100100L,
-                "vpxaHalCnxHostagent", "Connection to 10.1.1.1:443 ok"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.t1573.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.EventComparator;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -31,40 +30,55 @@ public final class DetectionGraph {
 
     /** The graph with every network join, for inputs of unknown channels. */
     public static Result build(DataStream<Event> events, PatternSet patterns) {
-        return buildEnriched(NetworkEnrichment.apply(events), patterns, null);
-    }
-
-    /** The graph with the network joins the given channels can use. */
-    public static Result build(DataStream<Event> events, PatternSet patterns, Set<String> channels) {
-        return buildEnriched(NetworkEnrichment.apply(events, channels), patterns, null);
+        return buildEnriched(NetworkEnrichment.apply(List.of(events)), patterns, null);
     }
 
     /**
-     * The graph over already enriched events, with step parameters that change while running,
-     * from {@code updates} (may be null).
+     * The graph over already enriched events (one stream per source or join), with step
+     * parameters that change while running, from {@code updates} (may be null). With fixed
+     * parameters each stream gets its own select, chained to its source: most events are dropped
+     * there without crossing a network channel. Live parameters need one select behind a union:
+     * the broadcast state of the overrides lives in one operator.
      */
-    public static Result buildEnriched(DataStream<Event> events, PatternSet patterns,
+    public static Result buildEnriched(List<DataStream<Event>> events, PatternSet patterns,
             DataStream<ParameterUpdate> updates) {
         List<CompiledPattern> list = patterns.patterns();
         List<OutputTag<Selected>> tags = new ArrayList<>();
         for (CompiledPattern p : list) {
             tags.add(PatternSelector.outputOf(p));
         }
-        SingleOutputStreamOperator<Selected> selected = updates == null
-                ? events.process(new PatternSelector(list, tags)).uid("select").name("select: step predicates")
-                : events.connect(updates.broadcast(LiveParameterSelector.OVERRIDES))
-                        .process(new LiveParameterSelector(list, tags)).uid("select")
-                        .name("select: step predicates, live parameters");
+        List<SingleOutputStreamOperator<Selected>> selects = new ArrayList<>();
+        if (updates == null) {
+            for (int i = 0; i < events.size(); i++) {
+                selects.add(events.get(i).process(new PatternSelector(list, tags))
+                        .uid(i == 0 ? "select" : "select-" + i).name("select: step predicates"));
+            }
+        } else {
+            selects.add(union(events).connect(updates.broadcast(LiveParameterSelector.OVERRIDES))
+                    .process(new LiveParameterSelector(list, tags)).uid("select")
+                    .name("select: step predicates, live parameters"));
+        }
         DataStream<String> alerts = null;
-        DataStream<Event> late = selected.getSideOutput(PatternSelector.LATE);
+        DataStream<Event> late = union(selects.stream().map(s -> s.getSideOutput(PatternSelector.LATE)).toList());
         for (int i = 0; i < list.size(); i++) {
-            SingleOutputStreamOperator<MatchRecord> matches = match(selected.getSideOutput(tags.get(i)), list.get(i));
-            DataStream<String> a = alertsOf(matches, selected.getSideOutput(tags.get(i)), list.get(i));
+            OutputTag<Selected> tag = tags.get(i);
+            List<DataStream<Selected>> selected = selects.stream()
+                    .<DataStream<Selected>>map(s -> s.getSideOutput(tag)).toList();
+            SingleOutputStreamOperator<MatchRecord> matches = match(selected, list.get(i));
+            DataStream<String> a = alertsOf(matches, selected, list.get(i));
             alerts = alerts == null ? a : alerts.union(a);
             late = late.union(matches.getSideOutput(CEP_LATE).map(s -> s.event).name("late in cep " + list.get(i).id()));
         }
         return new Result(alerts, late,
-                updates == null ? null : selected.getSideOutput(LiveParameterSelector.REJECTED));
+                updates == null ? null : selects.get(0).getSideOutput(LiveParameterSelector.REJECTED));
+    }
+
+    private static <T> DataStream<T> union(List<? extends DataStream<T>> streams) {
+        DataStream<T> all = streams.get(0);
+        for (DataStream<T> s : streams.subList(1, streams.size())) {
+            all = all.union(s);
+        }
+        return all;
     }
 
     /**
@@ -73,17 +87,21 @@ public final class DetectionGraph {
      */
     private static final OutputTag<Selected> CEP_LATE = new OutputTag<>("late-in-cep") {};
 
-    private static SingleOutputStreamOperator<MatchRecord> match(DataStream<Selected> selected, CompiledPattern p) {
-        return CEP.pattern(selected.filter(s -> s.steps != 0).name("steps of " + p.id()).keyBy(Selected::getKey),
+    /** Filters run on each select's output, in its chain: an operator behind a union would not chain. */
+    private static SingleOutputStreamOperator<MatchRecord> match(List<DataStream<Selected>> selected,
+            CompiledPattern p) {
+        DataStream<Selected> steps = union(selected.stream()
+                .map(s -> s.filter(x -> x.steps != 0).name("steps of " + p.id())).toList());
+        return CEP.pattern(steps.keyBy(Selected::getKey),
                         CepPatterns.of(p), new ByTimeThenId())
                 .sideOutputLateData(CEP_LATE)
                 .process(new MatchEmitter(p)).uid("cep-" + p.id()).name("cep " + p.id());
     }
 
-    private static DataStream<String> alertsOf(DataStream<MatchRecord> matches, DataStream<Selected> selected,
+    private static DataStream<String> alertsOf(DataStream<MatchRecord> matches, List<DataStream<Selected>> selected,
             CompiledPattern p) {
-        DataStream<MatchRecord> ends = selected.filter(s -> s.ends).name("ends-on " + p.id())
-                .map(MatchRecord::endOf).name("end of key " + p.id());
+        DataStream<MatchRecord> ends = union(selected.stream().map(s -> s.filter(x -> x.ends).name("ends-on " + p.id())
+                .map(MatchRecord::endOf).name("end of key " + p.id())).toList());
         return matches.union(ends).keyBy(MatchRecord::getKey)
                 .process(new AlertWindowFunction(p)).uid("alert-" + p.id()).name("alert window " + p.id());
     }

@@ -1,7 +1,11 @@
 package org.t1573.detect;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.t1573.event.Event;
@@ -27,9 +31,10 @@ public final class NetworkEnrichment {
 
     /**
      * The joins the given channels can use: certificates need a network sensor; sessions need a
-     * network sensor and at least one other channel.
+     * network sensor and at least one other channel. Takes and returns one stream per source:
+     * events a join does not need bypass it in their own source's chain.
      */
-    public static DataStream<Event> apply(DataStream<Event> events, Set<String> channels) {
+    public static List<DataStream<Event>> apply(List<DataStream<Event>> events, Set<String> channels) {
         boolean sensors = channels.stream().anyMatch(NETWORK_SENSORS::contains);
         boolean hosts = channels.stream().anyMatch(c -> !NETWORK_SENSORS.contains(c));
         if (!sensors) {
@@ -39,25 +44,36 @@ public final class NetworkEnrichment {
     }
 
     /** Both joins. */
-    public static DataStream<Event> apply(DataStream<Event> events) {
-        DataStream<Event> certified = certified(events);
+    public static List<DataStream<Event>> apply(List<DataStream<Event>> events) {
         long tolerance = SESSION_TOLERANCE.toMillis();
-        return certified.filter(SessionJoin::applies).name("sessions with both endpoints")
-                .keyBy(SessionJoin::keyOf)
-                .transform("join host and network records of a session", EVENTS,
-                        new HeldWatermarkOperator<>(new SessionJoin(tolerance), tolerance))
-                .uid("session-join")
-                .transform("event time of joined sessions", EVENTS, new EventTimeRestamp())
-                .union(certified.filter(e -> !SessionJoin.applies(e)).name("not a session"));
+        return join(certified(events), SessionJoin::applies, "sessions with both endpoints", "not a session",
+                sessions -> sessions.keyBy(SessionJoin::keyOf)
+                        .transform("join host and network records of a session", EVENTS,
+                                new HeldWatermarkOperator<>(new SessionJoin(tolerance), tolerance))
+                        .uid("session-join")
+                        .transform("event time of joined sessions", EVENTS, new EventTimeRestamp()));
     }
 
-    private static DataStream<Event> certified(DataStream<Event> events) {
-        return events.filter(CertificateJoin::applies).name("handshakes and certificates")
-                .keyBy(e -> e.certificateId)
-                .transform("join certificate to handshake", EVENTS,
-                        new HeldWatermarkOperator<>(new CertificateJoin(), CertificateJoin.WAIT_MILLIS))
-                .uid("certificate-join")
-                .transform("event time of joined handshakes", EVENTS, new EventTimeRestamp())
-                .union(events.filter(e -> !CertificateJoin.applies(e)).name("no certificate to join"));
+    private static List<DataStream<Event>> certified(List<DataStream<Event>> events) {
+        return join(events, CertificateJoin::applies, "handshakes and certificates", "no certificate to join",
+                handshakes -> handshakes.keyBy(e -> e.certificateId)
+                        .transform("join certificate to handshake", EVENTS,
+                                new HeldWatermarkOperator<>(new CertificateJoin(), CertificateJoin.WAIT_MILLIS))
+                        .uid("certificate-join")
+                        .transform("event time of joined handshakes", EVENTS, new EventTimeRestamp()));
+    }
+
+    /** The join's output over the events of every stream it applies to, then each stream's other events. */
+    private static List<DataStream<Event>> join(List<DataStream<Event>> events, FilterFunction<Event> applies,
+            String joined, String bypassing, UnaryOperator<DataStream<Event>> join) {
+        List<DataStream<Event>> out = new ArrayList<>();
+        DataStream<Event> into = null;
+        for (DataStream<Event> e : events) {
+            DataStream<Event> a = e.filter(applies).name(joined);
+            into = into == null ? a : into.union(a);
+            out.add(e.filter(x -> !applies.filter(x)).name(bypassing));
+        }
+        out.add(0, join.apply(into));
+        return out;
     }
 }

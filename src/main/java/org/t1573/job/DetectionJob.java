@@ -1,6 +1,7 @@
 package org.t1573.job;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,18 +23,26 @@ import org.t1573.pattern.PatternSet;
 public final class DetectionJob {
 
     /**
-     * What sources deliver: events with event-time timestamps and watermarks, and the records
-     * that could not be parsed.
+     * What sources deliver: events with event-time timestamps and watermarks, one stream per
+     * source, and the records that could not be parsed. The event streams stay apart so that the
+     * select stage runs in each source's chain: an operator behind a union cannot chain, and every
+     * event would cross a network channel before most of them are dropped.
      */
-    public record Inputs(DataStream<Event> events, DataStream<DeadLetter> deadLetters) {
+    public record Inputs(List<DataStream<Event>> events, DataStream<DeadLetter> deadLetters) {
 
-        /** One input of all channels. */
+        public Inputs(DataStream<Event> events, DataStream<DeadLetter> deadLetters) {
+            this(List.of(events), deadLetters);
+        }
+
+        /** The inputs of all channels. */
         public static Inputs union(List<Inputs> channels) {
-            Inputs all = channels.get(0);
+            List<DataStream<Event>> events = new ArrayList<>(channels.get(0).events);
+            DataStream<DeadLetter> dead = channels.get(0).deadLetters;
             for (Inputs c : channels.subList(1, channels.size())) {
-                all = new Inputs(all.events.union(c.events), all.deadLetters.union(c.deadLetters));
+                events.addAll(c.events);
+                dead = dead.union(c.deadLetters);
             }
-            return all;
+            return new Inputs(List.copyOf(events), dead);
         }
     }
 

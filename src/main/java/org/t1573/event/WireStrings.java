@@ -37,18 +37,21 @@ public final class WireStrings {
         out.write(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Reads a string written by {@link #write}, shared with equal strings read before ({@link SharedStrings}). */
+    /**
+     * Reads a string written by {@link #write}; a Latin-1 one is shared with equal strings read
+     * before ({@link SharedStrings}).
+     */
     public static String read(DataInputView in) throws IOException {
         int length = in.readByte();
         if (length == GENERAL) {
-            return SharedStrings.of(StringValue.readString(in));
+            return StringValue.readString(in);
         }
         if (length == LONG) {
             length = in.readInt();
         }
         byte[] bytes = new byte[length];
         in.readFully(bytes);
-        return SharedStrings.of(new String(bytes, StandardCharsets.ISO_8859_1));
+        return SharedStrings.ofLatin1(bytes);
     }
 
     private static boolean isLatin1(String s) {

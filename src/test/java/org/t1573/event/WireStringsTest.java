@@ -41,6 +41,18 @@ class WireStringsTest {
         assertSame(roundTrip(new String(host)), roundTrip(new String(host)));
     }
 
+    @Test
+    void stringsDifferingOnlyAfterTheirFirstWordsStayApart() throws IOException {
+        String a = "{81000232-3080-0000-0058-000000000800}";
+        String b = "{81000232-3080-0000-0058-000000000801}";
+        String c = "{81000232-3080-0000-0058-00000000080}";
+        for (int round = 0; round < 2; round++) {
+            assertEquals(a, roundTrip(new String(a)));
+            assertEquals(b, roundTrip(new String(b)));
+            assertEquals(c, roundTrip(new String(c)));
+        }
+    }
+
     private static String roundTrip(String s) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(64);
         WireStrings.write(s, out);

@@ -1,17 +1,19 @@
 package org.t1573.detect;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.t1573.event.Event;
 
 /**
  * A completed CEP match on its way to the alert window, or the end of a key (a process exited).
  * All events of a match travel together so that their order among records of equal time, which
- * a batch sort does not keep, cannot change the result.
+ * a batch sort does not keep, cannot change the result. Serialized by {@link MatchRecordSerializer}.
  */
+@TypeInfo(MatchRecordSerializer.Factory.class)
 public class MatchRecord {
     public String key;
     /** The time of the match's last event, or of the ending event. */
     public long matchTime;
-    /** True for the end of the key; {@link #events} then holds the ending event. */
+    /** True for the end of the key; {@link #events} is then empty: only the time of the end matters. */
     public boolean end;
     public Event[] events;
     /** {@code steps[i]} is the step index of {@code events[i]}. */
@@ -27,9 +29,12 @@ public class MatchRecord {
         this.steps = steps;
     }
 
-    /** The end of a key, at the ending event's time. */
+    /**
+     * The end of a key, at the ending event's time, without the event: every process exit goes to
+     * every pattern's alert window, most of them for keys that never matched.
+     */
     public static MatchRecord endOf(Selected s) {
-        return new MatchRecord(s.key, s.event.timestamp, true, new Event[] {s.event}, new int[] {-1});
+        return new MatchRecord(s.key, s.event.timestamp, true, new Event[0], new int[0]);
     }
 
     public String getKey() {

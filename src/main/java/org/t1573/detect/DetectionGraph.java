@@ -67,7 +67,7 @@ public final class DetectionGraph {
             SingleOutputStreamOperator<MatchRecord> matches = match(selected, list.get(i));
             DataStream<String> a = alertsOf(matches, selected, list.get(i));
             alerts = alerts == null ? a : alerts.union(a);
-            late = late.union(matches.getSideOutput(CEP_LATE).map(s -> s.event).name("late in cep " + list.get(i).id()));
+            late = late.union(matches.getSideOutput(CEP_LATE).map(Selected::event).name("late in cep " + list.get(i).id()));
         }
         return new Result(alerts, late,
                 updates == null ? null : selects.get(0).getSideOutput(LiveParameterSelector.REJECTED));
@@ -112,8 +112,8 @@ public final class DetectionGraph {
 
         @Override
         public int compare(Selected a, Selected b) {
-            int byTime = Long.compare(a.event.timestamp, b.event.timestamp);
-            return byTime != 0 ? byTime : String.valueOf(a.event.id).compareTo(String.valueOf(b.event.id));
+            int byTime = Long.compare(a.timestamp, b.timestamp);
+            return byTime != 0 ? byTime : String.valueOf(a.id).compareTo(String.valueOf(b.id));
         }
     }
 }

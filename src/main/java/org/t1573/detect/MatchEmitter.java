@@ -29,10 +29,10 @@ public class MatchEmitter extends PatternProcessFunction<Selected, MatchRecord> 
         long matchTime = Long.MIN_VALUE;
         for (int i = 0; i < stepNames.length; i++) {
             for (Selected s : match.getOrDefault(stepNames[i], List.of())) {
-                events.add(s.event);
+                events.add(s.event());
                 steps.add(i);
                 key = s.key;
-                matchTime = Math.max(matchTime, s.event.timestamp);
+                matchTime = Math.max(matchTime, s.timestamp);
             }
         }
         out.collect(new MatchRecord(key, matchTime, false, events.toArray(new Event[0]),

@@ -34,7 +34,7 @@ public class MatchRecord {
      * every pattern's alert window, most of them for keys that never matched.
      */
     public static MatchRecord endOf(Selected s) {
-        return new MatchRecord(s.key, s.event.timestamp, true, new Event[0], new int[0]);
+        return new MatchRecord(s.key, s.timestamp, true, new Event[0], new int[0]);
     }
 
     public String getKey() {

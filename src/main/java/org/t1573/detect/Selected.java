@@ -6,28 +6,57 @@ import org.t1573.event.Event;
 /**
  * An event that satisfied at least one step of a pattern (or ends one of its keys), marked with
  * which steps, and keyed by the pattern's group-by. CEP conditions test the marks, so step
- * predicates run once per event, before the shuffle. Serialized by {@link SelectedSerializer}.
+ * predicates run once per event, before the shuffle.
+ *
+ * <p>The event travels encoded ({@link EncodedEvent}) with its time and id beside it: CEP orders
+ * records by those and tests the marks, so the events of records that complete no match, nearly
+ * all of them, are never decoded after select, on the shuffle, in the BATCH sort or in state.
+ * Serialized by {@link SelectedSerializer}.
  */
 @TypeInfo(SelectedSerializer.Factory.class)
 public class Selected {
     /** The pattern's group-by key. */
-    public String key;
+    public final String key;
     /** Bit i set: the event satisfies step i. */
-    public int steps;
+    public final int steps;
     /** The event ends the key's life (ends-on). */
-    public boolean ends;
-    public Event event;
+    public final boolean ends;
+    /** The event's time. */
+    public final long timestamp;
+    /** The event's id. */
+    public final String id;
+    private final EncodedEvent event;
 
-    public Selected() {}
+    /** A selected event; the copies of one event for several patterns share {@code event}. */
+    Selected(String key, int steps, boolean ends, Event e, EncodedEvent event) {
+        this(key, steps, ends, e.timestamp, e.id, event);
+    }
 
-    public Selected(String key, int steps, boolean ends, Event event) {
+    Selected(String key, int steps, boolean ends, long timestamp, String id, EncodedEvent event) {
         this.key = key;
         this.steps = steps;
         this.ends = ends;
+        this.timestamp = timestamp;
+        this.id = id;
         this.event = event;
+    }
+
+    /** A selected event of its own (tests, and callers without other copies). */
+    public Selected(String key, int steps, boolean ends, Event e) {
+        this(key, steps, ends, e, EncodedEvent.of(e));
     }
 
     public String getKey() {
         return key;
+    }
+
+    /** The event: the instance selected, or, past a shuffle, a new instance decoded on every call. */
+    public Event event() {
+        return event.event();
+    }
+
+    /** The event as bytes, for the serializer. */
+    byte[] encoded() {
+        return event.bytes();
     }
 }

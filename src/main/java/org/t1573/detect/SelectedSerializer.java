@@ -9,15 +9,16 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.t1573.event.EventSerializer;
+import org.t1573.event.Event;
 import org.t1573.event.RecordSerializer;
 import org.t1573.event.SerializerTypeInfo;
 import org.t1573.event.WireStrings;
 
 /**
  * Flink's serializer of {@link Selected}: every selected event crosses the shuffle and the BATCH
- * sort once per pattern that wants it, so its wrapper is written by hand (the key, the step bits,
- * the ends flag, then the event), not field by field through reflection.
+ * sort once per pattern that wants it, so the record is written by hand (the key, the step bits,
+ * the ends flag, time and id, then the encoded event as one block of bytes that is copied, not
+ * decoded, on the way through).
  */
 public final class SelectedSerializer extends RecordSerializer<Selected> {
     private static final long serialVersionUID = 1L;
@@ -27,28 +28,36 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
 
     private static final int HAS_KEY = 1;
     private static final int ENDS = 2;
+    private static final int HAS_ID = 4;
 
     private SelectedSerializer() {}
 
     @Override
     public Selected createInstance() {
-        return new Selected();
+        return new Selected(null, 0, false, new Event());
     }
 
+    /** A copy that shares the (immutable) bytes and decodes its own event. */
     @Override
     public Selected copy(Selected from) {
-        return new Selected(from.key, from.steps, from.ends,
-                EventSerializer.INSTANCE.copy(from.event));
+        return new Selected(from.key, from.steps, from.ends, from.timestamp, from.id,
+                EncodedEvent.ofBytes(from.encoded()));
     }
 
     @Override
     public void serialize(Selected s, DataOutputView out) throws IOException {
-        out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0));
+        out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0) | (s.id != null ? HAS_ID : 0));
         if (s.key != null) {
             WireStrings.write(s.key, out);
         }
         out.writeInt(s.steps);
-        EventSerializer.INSTANCE.serialize(s.event, out);
+        out.writeLong(s.timestamp);
+        if (s.id != null) {
+            WireStrings.write(s.id, out);
+        }
+        byte[] event = s.encoded();
+        out.writeInt(event.length);
+        out.write(event);
     }
 
     @Override
@@ -56,7 +65,11 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
         int flags = in.readByte();
         String key = (flags & HAS_KEY) != 0 ? WireStrings.read(in) : null;
         int steps = in.readInt();
-        return new Selected(key, steps, (flags & ENDS) != 0, EventSerializer.INSTANCE.deserialize(in));
+        long timestamp = in.readLong();
+        String id = (flags & HAS_ID) != 0 ? WireStrings.read(in) : null;
+        byte[] event = new byte[in.readInt()];
+        in.readFully(event);
+        return new Selected(key, steps, (flags & ENDS) != 0, timestamp, id, EncodedEvent.ofBytes(event));
     }
 
     @Override

@@ -24,9 +24,13 @@ final class StepMarker implements Serializable {
         this.outputs = List.copyOf(outputs);
     }
 
-    /** Emits the event for every pattern it concerns; false if it concerns none. */
+    /**
+     * Emits the event for every pattern it concerns, all copies sharing one encoding of it;
+     * false if it concerns none.
+     */
     boolean mark(Event e, List<CompiledPattern> patterns, Sink sink) {
         boolean any = false;
+        EncodedEvent encoded = null;
         for (int i = 0; i < patterns.size(); i++) {
             CompiledPattern p = patterns.get(i);
             int mask = p.stepMask(e);
@@ -36,7 +40,8 @@ final class StepMarker implements Serializable {
             }
             String key = p.key(e);
             if (key != null) {
-                sink.emit(outputs.get(i), new Selected(key, mask, ends, e));
+                encoded = encoded == null ? EncodedEvent.of(e) : encoded;
+                sink.emit(outputs.get(i), new Selected(key, mask, ends, e, encoded));
                 any = true;
             }
         }

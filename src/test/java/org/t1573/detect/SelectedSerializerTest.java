@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -22,6 +23,7 @@ class SelectedSerializerTest {
     void roundTripKeepsKeyStepsEndsAndEvent(String key, int steps, boolean ends) throws IOException {
         Event e = new Event();
         e.timestamp = 1_700_000_000_000L;
+        e.id = "sysmon-7-42";
         e.processName = "rundll32.exe";
         e.destinationPort = 4444;
         Selected s = new Selected(key, steps, ends, e);
@@ -31,10 +33,12 @@ class SelectedSerializerTest {
         assertEquals(key, back.key);
         assertEquals(steps, back.steps);
         assertEquals(ends, back.ends);
-        assertEquals(e.timestamp, back.event.timestamp);
-        assertEquals("rundll32.exe", back.event.processName);
-        assertEquals(4444, back.event.destinationPort);
-        assertNull(back.event.destinationIp);
+        assertEquals(e.timestamp, back.timestamp);
+        assertEquals("sysmon-7-42", back.id);
+        assertEquals(e.timestamp, back.event().timestamp);
+        assertEquals("rundll32.exe", back.event().processName);
+        assertEquals(4444, back.event().destinationPort);
+        assertNull(back.event().destinationIp);
     }
 
     @Test
@@ -42,10 +46,33 @@ class SelectedSerializerTest {
         Event e = new Event();
         e.hostName = "WS01";
         Selected copy = SelectedSerializer.INSTANCE.copy(new Selected("k", 3, false, e));
-        assertNotSame(e, copy.event);
-        assertEquals("WS01", copy.event.hostName);
+        assertNotSame(e, copy.event());
+        assertEquals("WS01", copy.event().hostName);
         assertEquals("k", copy.key);
         assertEquals(3, copy.steps);
+    }
+
+    @Test
+    void everyPatternsCopyOfAnEventSharesOneEncoding() {
+        Event e = new Event();
+        e.hostName = "WS01";
+        e.dllName = "bcrypt.dll";
+        EncodedEvent shared = EncodedEvent.of(e);
+        Selected forOne = new Selected("WS01|{a}", 1, false, e, shared);
+        Selected forOther = new Selected("WS01|42", 2, false, e, shared);
+        assertSame(forOne.encoded(), forOther.encoded());
+        assertSame(e, forOne.event(), "before the shuffle the selected instance itself");
+    }
+
+    @Test
+    void pastTheWireEachReadDecodesAFreshEvent() throws IOException {
+        Event e = new Event();
+        e.dllName = "ncrypt.dll";
+        DataOutputSerializer out = new DataOutputSerializer(128);
+        SelectedSerializer.INSTANCE.serialize(new Selected("k", 1, false, e), out);
+        Selected back = SelectedSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertNotSame(back.event(), back.event());
+        assertEquals("ncrypt.dll", back.event().dllName);
     }
 
     @Test

@@ -1,10 +1,6 @@
 package org.t1573.detect;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
-import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -12,7 +8,7 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.t1573.event.Event;
 import org.t1573.event.EventSerializer;
 import org.t1573.event.RecordSerializer;
-import org.t1573.event.SerializerTypeInfo;
+import org.t1573.event.RecordTypeInfoFactory;
 import org.t1573.event.WireStrings;
 
 /**
@@ -89,10 +85,9 @@ public final class MatchRecordSerializer extends RecordSerializer<MatchRecord> {
     }
 
     /** Named by {@code @TypeInfo} on {@link MatchRecord}. */
-    public static final class Factory extends TypeInfoFactory<MatchRecord> {
-        @Override
-        public TypeInformation<MatchRecord> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
-            return new SerializerTypeInfo<>(MatchRecord.class, INSTANCE);
+    public static final class Factory extends RecordTypeInfoFactory<MatchRecord> {
+        public Factory() {
+            super(MatchRecord.class, INSTANCE);
         }
     }
 

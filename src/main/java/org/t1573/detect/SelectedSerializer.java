@@ -1,17 +1,13 @@
 package org.t1573.detect;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
-import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.t1573.event.Event;
 import org.t1573.event.RecordSerializer;
-import org.t1573.event.SerializerTypeInfo;
+import org.t1573.event.RecordTypeInfoFactory;
 import org.t1573.event.WireStrings;
 
 /**
@@ -78,10 +74,9 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
     }
 
     /** Named by {@code @TypeInfo} on {@link Selected}. */
-    public static final class Factory extends TypeInfoFactory<Selected> {
-        @Override
-        public TypeInformation<Selected> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
-            return new SerializerTypeInfo<>(Selected.class, INSTANCE);
+    public static final class Factory extends RecordTypeInfoFactory<Selected> {
+        public Factory() {
+            super(Selected.class, INSTANCE);
         }
     }
 

@@ -1,11 +1,7 @@
 package org.t1573.event;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.util.Arrays;
-import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
@@ -108,10 +104,9 @@ public final class EventSerializer extends RecordSerializer<Event> {
     }
 
     /** Named by {@code @TypeInfo} on {@link Event}, so every stream and state of events uses this serializer. */
-    public static final class Factory extends TypeInfoFactory<Event> {
-        @Override
-        public TypeInformation<Event> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
-            return new SerializerTypeInfo<>(Event.class, INSTANCE);
+    public static final class Factory extends RecordTypeInfoFactory<Event> {
+        public Factory() {
+            super(Event.class, INSTANCE);
         }
     }
 

@@ -27,7 +27,7 @@ for round in $(seq 1 "$ROUNDS"); do
     classes="$B"
     dir=.
     if [[ "$side" == old ]]; then dir="$WORKTREE"; classes=target; fi
-    echo "== round $round: $side ($(cd "$dir" && git rev-parse --short HEAD))"
+    echo "== round $round: $side ($(cd "$dir" && git describe --always --dirty))"
     (cd "$dir" && java -Xmx4g --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
         -cp "$classes/test-classes:$classes/classes:$DEPS" org.t1573.bench.PipelineBenchmark --reps 2 \
         --stages "$STAGES" "$DATA"/sysmon-*.ndjson 2>&1 | grep '^| (')

@@ -39,7 +39,7 @@ import org.t1573.pattern.SummaryItem;
  * after the alert, one update with the final aggregates is written when the window closes: at its
  * end, or when the process exits (ends-on). Closing clears all state of the key.
  */
-public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecord, String> {
+public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRecord, String> {
     private static final long serialVersionUID = 1L;
 
     /** Evidence events kept per alert (the earliest); the rest are counted in {@code evidence_truncated}. */
@@ -139,7 +139,8 @@ public class AlertWindowFunction extends KeyedProcessFunction<String, MatchRecor
             w = new WindowState();
             w.start = m.matchTime;
             w.end = m.matchTime + (pattern.window() == null ? 0 : pattern.window().toMillis());
-            w.alertId = AlertFactory.alertId(pattern.id(), ctx.getCurrentKey(), w.start);
+            // From the group-by values, not the key's hash: ids stay what they were before keys were hashed.
+            w.alertId = AlertFactory.alertId(pattern.id(), pattern.key(m.events[0]), w.start);
         }
         boolean newSession = false;
         for (int i = 0; i < m.events.length; i++) {

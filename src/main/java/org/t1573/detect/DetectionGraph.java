@@ -106,14 +106,21 @@ public final class DetectionGraph {
                 .process(new AlertWindowFunction(p)).uid("alert-" + p.id()).name("alert window " + p.id());
     }
 
-    /** Orders events of equal timestamp by id, so matches do not depend on arrival order. */
+    /**
+     * Orders events of equal timestamp by a hash of their id (and by the ids themselves, decoded,
+     * when the hashes are equal), so matches do not depend on arrival order.
+     */
     static final class ByTimeThenId implements EventComparator<Selected> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public int compare(Selected a, Selected b) {
             int byTime = Long.compare(a.timestamp, b.timestamp);
-            return byTime != 0 ? byTime : String.valueOf(a.id).compareTo(String.valueOf(b.id));
+            if (byTime != 0) {
+                return byTime;
+            }
+            int byHash = Long.compare(a.idHash, b.idHash);
+            return byHash != 0 ? byHash : String.valueOf(a.event().id).compareTo(String.valueOf(b.event().id));
         }
     }
 }

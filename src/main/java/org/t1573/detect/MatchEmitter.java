@@ -25,7 +25,7 @@ public class MatchEmitter extends PatternProcessFunction<Selected, MatchRecord> 
     public void processMatch(Map<String, List<Selected>> match, Context ctx, Collector<MatchRecord> out) {
         List<Event> events = new ArrayList<>();
         List<Integer> steps = new ArrayList<>();
-        String key = null;
+        GroupKey key = null;
         long matchTime = Long.MIN_VALUE;
         for (int i = 0; i < stepNames.length; i++) {
             for (Selected s : match.getOrDefault(stepNames[i], List.of())) {

@@ -10,7 +10,7 @@ import org.t1573.event.Event;
  */
 @TypeInfo(MatchRecordSerializer.Factory.class)
 public class MatchRecord {
-    public String key;
+    public GroupKey key;
     /** The time of the match's last event, or of the ending event. */
     public long matchTime;
     /** True for the end of the key; {@link #events} is then empty: only the time of the end matters. */
@@ -21,7 +21,7 @@ public class MatchRecord {
 
     public MatchRecord() {}
 
-    public MatchRecord(String key, long matchTime, boolean end, Event[] events, int[] steps) {
+    public MatchRecord(GroupKey key, long matchTime, boolean end, Event[] events, int[] steps) {
         this.key = key;
         this.matchTime = matchTime;
         this.end = end;
@@ -37,7 +37,7 @@ public class MatchRecord {
         return new MatchRecord(s.key, s.timestamp, true, new Event[0], new int[0]);
     }
 
-    public String getKey() {
+    public GroupKey getKey() {
         return key;
     }
 }

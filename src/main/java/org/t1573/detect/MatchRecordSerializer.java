@@ -9,7 +9,6 @@ import org.t1573.event.Event;
 import org.t1573.event.EventSerializer;
 import org.t1573.event.RecordSerializer;
 import org.t1573.event.RecordTypeInfoFactory;
-import org.t1573.event.WireStrings;
 
 /**
  * Flink's serializer of {@link MatchRecord}: matches and ends of keys cross the shuffle to the
@@ -49,7 +48,7 @@ public final class MatchRecordSerializer extends RecordSerializer<MatchRecord> {
     public void serialize(MatchRecord m, DataOutputView out) throws IOException {
         out.writeByte((m.key != null ? HAS_KEY : 0) | (m.end ? END : 0));
         if (m.key != null) {
-            WireStrings.write(m.key, out);
+            GroupKeySerializer.INSTANCE.serialize(m.key, out);
         }
         out.writeLong(m.matchTime);
         int n = size(m);
@@ -63,7 +62,7 @@ public final class MatchRecordSerializer extends RecordSerializer<MatchRecord> {
     @Override
     public MatchRecord deserialize(DataInputView in) throws IOException {
         int flags = in.readByte();
-        String key = (flags & HAS_KEY) != 0 ? WireStrings.read(in) : null;
+        GroupKey key = (flags & HAS_KEY) != 0 ? GroupKeySerializer.INSTANCE.deserialize(in) : null;
         long matchTime = in.readLong();
         int n = in.readInt();
         Event[] events = new Event[n];

@@ -8,45 +8,50 @@ import org.t1573.event.Event;
  * which steps, and keyed by the pattern's group-by. CEP conditions test the marks, so step
  * predicates run once per event, before the shuffle.
  *
- * <p>The event travels encoded ({@link EncodedEvent}) with its time and id beside it: CEP orders
- * records by those and tests the marks, so the events of records that complete no match, nearly
+ * <p>The event travels encoded ({@link EncodedEvent}) with its time and a hash of its id beside
+ * it: CEP orders records by those and tests the marks, so the events of records that complete no match, nearly
  * all of them, are never decoded after select, on the shuffle, in the BATCH sort or in state.
  * Serialized by {@link SelectedSerializer}.
  */
 @TypeInfo(SelectedSerializer.Factory.class)
 public class Selected {
     /** The pattern's group-by key. */
-    public final String key;
+    public final GroupKey key;
     /** Bit i set: the event satisfies step i. */
     public final int steps;
     /** The event ends the key's life (ends-on). */
     public final boolean ends;
     /** The event's time. */
     public final long timestamp;
-    /** The event's id. */
-    public final String id;
+    /** A hash of the event's id: orders events of one time without decoding them. */
+    public final long idHash;
     private final EncodedEvent event;
 
     /** A selected event; the copies of one event for several patterns share {@code event}. */
-    Selected(String key, int steps, boolean ends, Event e, EncodedEvent event) {
-        this(key, steps, ends, e.timestamp, e.id, event);
+    Selected(GroupKey key, int steps, boolean ends, Event e, EncodedEvent event) {
+        this(key, steps, ends, e.timestamp, idHash(e.id), event);
     }
 
-    Selected(String key, int steps, boolean ends, long timestamp, String id, EncodedEvent event) {
+    Selected(GroupKey key, int steps, boolean ends, long timestamp, long idHash, EncodedEvent event) {
         this.key = key;
         this.steps = steps;
         this.ends = ends;
         this.timestamp = timestamp;
-        this.id = id;
+        this.idHash = idHash;
         this.event = event;
     }
 
     /** A selected event of its own (tests, and callers without other copies). */
-    public Selected(String key, int steps, boolean ends, Event e) {
+    public Selected(GroupKey key, int steps, boolean ends, Event e) {
         this(key, steps, ends, e, EncodedEvent.of(e));
     }
 
-    public String getKey() {
+    /** The hash {@link #idHash} holds; 0 for an event without an id. */
+    static long idHash(String id) {
+        return id == null ? 0 : Murmur3.hash128(id)[0];
+    }
+
+    public GroupKey getKey() {
         return key;
     }
 

@@ -8,12 +8,11 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.t1573.event.Event;
 import org.t1573.event.RecordSerializer;
 import org.t1573.event.RecordTypeInfoFactory;
-import org.t1573.event.WireStrings;
 
 /**
  * Flink's serializer of {@link Selected}: every selected event crosses the shuffle and the BATCH
  * sort once per pattern that wants it, so the record is written by hand (the key, the step bits,
- * the ends flag, time and id, then the encoded event as one block of bytes that is copied, not
+ * the ends flag, time and id hash, then the encoded event as one block of bytes that is copied, not
  * decoded, on the way through).
  */
 public final class SelectedSerializer extends RecordSerializer<Selected> {
@@ -24,7 +23,6 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
 
     private static final int HAS_KEY = 1;
     private static final int ENDS = 2;
-    private static final int HAS_ID = 4;
 
     private SelectedSerializer() {}
 
@@ -36,21 +34,19 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
     /** A copy that shares the (immutable) bytes and decodes its own event. */
     @Override
     public Selected copy(Selected from) {
-        return new Selected(from.key, from.steps, from.ends, from.timestamp, from.id,
+        return new Selected(from.key, from.steps, from.ends, from.timestamp, from.idHash,
                 EncodedEvent.ofBytes(from.encoded()));
     }
 
     @Override
     public void serialize(Selected s, DataOutputView out) throws IOException {
-        out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0) | (s.id != null ? HAS_ID : 0));
+        out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0));
         if (s.key != null) {
-            WireStrings.write(s.key, out);
+            GroupKeySerializer.INSTANCE.serialize(s.key, out);
         }
         out.writeInt(s.steps);
         out.writeLong(s.timestamp);
-        if (s.id != null) {
-            WireStrings.write(s.id, out);
-        }
+        out.writeLong(s.idHash);
         byte[] event = s.encoded();
         out.writeInt(event.length);
         out.write(event);
@@ -59,13 +55,13 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
     @Override
     public Selected deserialize(DataInputView in) throws IOException {
         int flags = in.readByte();
-        String key = (flags & HAS_KEY) != 0 ? WireStrings.read(in) : null;
+        GroupKey key = (flags & HAS_KEY) != 0 ? GroupKeySerializer.INSTANCE.deserialize(in) : null;
         int steps = in.readInt();
         long timestamp = in.readLong();
-        String id = (flags & HAS_ID) != 0 ? WireStrings.read(in) : null;
+        long idHash = in.readLong();
         byte[] event = new byte[in.readInt()];
         in.readFully(event);
-        return new Selected(key, steps, (flags & ENDS) != 0, timestamp, id, EncodedEvent.ofBytes(event));
+        return new Selected(key, steps, (flags & ENDS) != 0, timestamp, idHash, EncodedEvent.ofBytes(event));
     }
 
     @Override

@@ -41,7 +41,7 @@ final class StepMarker implements Serializable {
             String key = p.key(e);
             if (key != null) {
                 encoded = encoded == null ? EncodedEvent.of(e) : encoded;
-                sink.emit(outputs.get(i), new Selected(key, mask, ends, e, encoded));
+                sink.emit(outputs.get(i), new Selected(GroupKey.of(key), mask, ends, e, encoded));
                 any = true;
             }
         }

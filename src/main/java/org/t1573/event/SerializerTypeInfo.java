@@ -13,10 +13,13 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
     private final Class<T> type;
     private final TypeSerializer<T> serializer;
+    private final boolean keyType;
 
-    public SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer) {
+    /** @param keyType whether streams may be keyed by the type (it has value equality) */
+    public SerializerTypeInfo(Class<T> type, TypeSerializer<T> serializer, boolean keyType) {
         this.type = type;
         this.serializer = serializer;
+        this.keyType = keyType;
     }
 
     @Override
@@ -46,7 +49,7 @@ public final class SerializerTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean isKeyType() {
-        return false;
+        return keyType;
     }
 
     @Override

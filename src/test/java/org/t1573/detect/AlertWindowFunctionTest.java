@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -19,18 +19,18 @@ import org.t1573.pattern.PatternSet;
 
 /** The alert window in isolation: one alert per window, repeats counted, state cleared. */
 class AlertWindowFunctionTest {
-    private static final String KEY = "HOST-1\u001f{guid-1}";
+    private static final GroupKey KEY = GroupKey.of("HOST-1\u001f{guid-1}");
     private static final long T0 = 1_700_000_000_000L;
     private static final long MINUTE = 60_000L;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, MatchRecord, String> harness;
+    private KeyedOneInputStreamOperatorTestHarness<GroupKey, MatchRecord, String> harness;
 
     @BeforeEach
     void open() throws Exception {
         CompiledPattern an0400 = PatternSet.load(List.of(java.nio.file.Path.of("patterns")), Map.of()).patterns()
                 .stream().filter(p -> p.id().equals("AN0400")).findFirst().orElseThrow();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertWindowFunction(an0400)), MatchRecord::getKey, Types.STRING);
+                new KeyedProcessOperator<>(new AlertWindowFunction(an0400)), MatchRecord::getKey, TypeInformation.of(GroupKey.class));
         harness.open();
     }
 

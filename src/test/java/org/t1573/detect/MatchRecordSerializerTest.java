@@ -37,11 +37,11 @@ class MatchRecordSerializerTest {
 
     @Test
     void aMatchKeepsKeyTimeAndEachEventWithItsStep() throws IOException {
-        MatchRecord m = new MatchRecord("WS01|{guid}", 2_000L, false,
+        MatchRecord m = new MatchRecord(GroupKey.of("WS01|{guid}"), 2_000L, false,
                 new Event[] {event("a", 1_000L, "bcrypt.dll", null), event("b", 2_000L, null, "203.0.113.9")},
                 new int[] {0, 1});
         MatchRecord back = roundTrip(m);
-        assertEquals("WS01|{guid}", back.key);
+        assertEquals(GroupKey.of("WS01|{guid}"), back.key);
         assertEquals(2_000L, back.matchTime);
         assertEquals(false, back.end);
         assertArrayEquals(new int[] {0, 1}, back.steps);
@@ -53,11 +53,11 @@ class MatchRecordSerializerTest {
 
     @Test
     void theEndOfAKeyCarriesNoEvent() throws IOException {
-        MatchRecord end = MatchRecord.endOf(new Selected("WS01|{guid}", 0, true, event("x", 5_000L, null, null)));
+        MatchRecord end = MatchRecord.endOf(new Selected(GroupKey.of("WS01|{guid}"), 0, true, event("x", 5_000L, null, null)));
         MatchRecord back = roundTrip(end);
         assertTrue(back.end);
         assertEquals(5_000L, back.matchTime);
-        assertEquals("WS01|{guid}", back.key);
+        assertEquals(GroupKey.of("WS01|{guid}"), back.key);
         assertEquals(0, back.events.length);
     }
 
@@ -72,7 +72,7 @@ class MatchRecordSerializerTest {
     @Test
     void copyDoesNotShareEvents() {
         Event e = event("a", 1L, "ncrypt.dll", null);
-        MatchRecord copy = MatchRecordSerializer.INSTANCE.copy(new MatchRecord("k", 1L, false, new Event[] {e}, new int[] {0}));
+        MatchRecord copy = MatchRecordSerializer.INSTANCE.copy(new MatchRecord(GroupKey.of("k"), 1L, false, new Event[] {e}, new int[] {0}));
         assertNotSame(e, copy.events[0]);
         assertEquals("ncrypt.dll", copy.events[0].dllName);
         assertArrayEquals(new int[] {0}, copy.steps);

@@ -43,7 +43,7 @@ class PatternSelectorTest {
         harness.processElement(load("rundll32.exe", "bcryptprimitives.dll", 1000), 1000);
         Selected s = only(selectedFor("AN0400"));
         assertThat(s.steps).isEqualTo(1);
-        assertThat(s.key).isEqualTo("HOST\u001f{guid}");
+        assertThat(s.key).isEqualTo(GroupKey.of("HOST\u001f{guid}"));
     }
 
     @Test

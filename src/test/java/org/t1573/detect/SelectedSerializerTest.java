@@ -26,15 +26,15 @@ class SelectedSerializerTest {
         e.id = "sysmon-7-42";
         e.processName = "rundll32.exe";
         e.destinationPort = 4444;
-        Selected s = new Selected(key, steps, ends, e);
+        Selected s = new Selected(key == null ? null : GroupKey.of(key), steps, ends, e);
         DataOutputSerializer out = new DataOutputSerializer(128);
         SelectedSerializer.INSTANCE.serialize(s, out);
         Selected back = SelectedSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
-        assertEquals(key, back.key);
+        assertEquals(key == null ? null : GroupKey.of(key), back.key);
         assertEquals(steps, back.steps);
         assertEquals(ends, back.ends);
         assertEquals(e.timestamp, back.timestamp);
-        assertEquals("sysmon-7-42", back.id);
+        assertEquals(Selected.idHash("sysmon-7-42"), back.idHash);
         assertEquals(e.timestamp, back.event().timestamp);
         assertEquals("rundll32.exe", back.event().processName);
         assertEquals(4444, back.event().destinationPort);
@@ -45,10 +45,10 @@ class SelectedSerializerTest {
     void copyDoesNotShareTheEvent() {
         Event e = new Event();
         e.hostName = "WS01";
-        Selected copy = SelectedSerializer.INSTANCE.copy(new Selected("k", 3, false, e));
+        Selected copy = SelectedSerializer.INSTANCE.copy(new Selected(GroupKey.of("k"), 3, false, e));
         assertNotSame(e, copy.event());
         assertEquals("WS01", copy.event().hostName);
-        assertEquals("k", copy.key);
+        assertEquals(GroupKey.of("k"), copy.key);
         assertEquals(3, copy.steps);
     }
 
@@ -58,8 +58,8 @@ class SelectedSerializerTest {
         e.hostName = "WS01";
         e.dllName = "bcrypt.dll";
         EncodedEvent shared = EncodedEvent.of(e);
-        Selected forOne = new Selected("WS01|{a}", 1, false, e, shared);
-        Selected forOther = new Selected("WS01|42", 2, false, e, shared);
+        Selected forOne = new Selected(GroupKey.of("WS01|{a}"), 1, false, e, shared);
+        Selected forOther = new Selected(GroupKey.of("WS01|42"), 2, false, e, shared);
         assertSame(forOne.encoded(), forOther.encoded());
         assertSame(e, forOne.event(), "before the shuffle the selected instance itself");
     }
@@ -69,7 +69,7 @@ class SelectedSerializerTest {
         Event e = new Event();
         e.dllName = "ncrypt.dll";
         DataOutputSerializer out = new DataOutputSerializer(128);
-        SelectedSerializer.INSTANCE.serialize(new Selected("k", 1, false, e), out);
+        SelectedSerializer.INSTANCE.serialize(new Selected(GroupKey.of("k"), 1, false, e), out);
         Selected back = SelectedSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertNotSame(back.event(), back.event());
         assertEquals("ncrypt.dll", back.event().dllName);

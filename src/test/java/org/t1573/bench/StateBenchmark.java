@@ -38,8 +38,13 @@ import org.t1573.pattern.PatternSet;
  * after the end and the watermark), where this JVM is measured after a full GC: heap used minus the
  * baseline is the state (heap backend), plus resident memory and the RocksDB directory (RocksDB).
  *
+ * <p>With {@code --bare-cep} the same script runs through Flink CEP alone instead of the job: one
+ * two-step pattern (a load, then a connection, within 15 minutes) over a key and a step number per
+ * event, nothing else kept. What a process costs there is the floor Flink CEP sets for one pattern
+ * with a partial match open per key, whatever the job around it does.
+ *
  * <p>Usage: {@code StateBenchmark [--processes 1000000] [--parallelism 2] [--backend hashmap|rocksdb]
- * [--patterns patterns] [--settle-seconds 5] [--histogram LINES]}
+ * [--patterns patterns] [--settle-seconds 5] [--histogram LINES] [--bare-cep]}
  * ({@code --histogram} prints the live classes with most bytes while all processes are open, and
  * again once they all ended: what their state was made of, and what stays).
  * Not a test: run it with {@code bench/run.sh}.
@@ -68,6 +73,7 @@ public final class StateBenchmark {
         Path patternDir = Path.of("patterns");
         int settle = 5;
         int histogram = 0;
+        boolean bareCep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--processes" -> processes = Long.parseLong(args[++i].replace("_", ""));
@@ -76,6 +82,7 @@ public final class StateBenchmark {
                 case "--patterns" -> patternDir = Path.of(args[++i]);
                 case "--settle-seconds" -> settle = Integer.parseInt(args[++i]);
                 case "--histogram" -> histogram = Integer.parseInt(args[++i]);
+                case "--bare-cep" -> bareCep = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -93,11 +100,12 @@ public final class StateBenchmark {
                 .map(new Script(processes)).setParallelism(1).name("state script")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(c -> new EverySecond())
                         .withTimestampAssigner((e, t) -> e.timestamp)).setParallelism(1);
-        DetectionGraph.build(events, patterns).alerts().map(a -> ALERTS.incrementAndGet())
-                .sinkTo(new DiscardingSink<>());
+        DataStream<?> alerts = bareCep ? BareCep.matches(events) : DetectionGraph.build(events, patterns).alerts();
+        alerts.map(a -> ALERTS.incrementAndGet()).sinkTo(new DiscardingSink<>());
 
-        System.out.printf("state: %,d processes, %d pattern(s), backend %s, parallelism %d, max heap %d MB%n",
-                processes, patterns.patterns().size(), backend, parallelism, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("state: %,d processes, %s, backend %s, parallelism %d, max heap %d MB%n", processes,
+                bareCep ? "Flink CEP alone, one pattern" : patterns.patterns().size() + " pattern(s)", backend,
+                parallelism, Runtime.getRuntime().maxMemory() >> 20);
         JobClient job = env.executeAsync("state benchmark");
         long t0 = System.nanoTime();
         Snapshot base = atGate(settle, rocksDir, 0);
@@ -109,7 +117,7 @@ public final class StateBenchmark {
         ended.print("all ended, watermark +2 h", base);
         job.getJobExecutionResult().get();
         System.out.printf("state: %d alerts, %.1f s in all%n", ALERTS.get(), (System.nanoTime() - t0) / 1e9);
-        System.out.printf("state-result backend=%s processes=%d base-mb=%d open-mb=%d ended-mb=%d%n", backend,
+        System.out.printf("state-result %sbackend=%s processes=%d base-mb=%d open-mb=%d ended-mb=%d%n", bareCep ? "bare-cep " : "", backend,
                 processes, base.heap() >> 20, open.heap() >> 20, ended.heap() >> 20);
     }
 

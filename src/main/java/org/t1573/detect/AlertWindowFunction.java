@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -56,10 +54,6 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
     private transient AlertFactory factory;
     private transient ValueState<WindowState> window;
     private transient ValueState<Long> endedAt;
-    private transient MapState<String, DestinationStats> destinations;
-    private transient MapState<String, Boolean> seen;
-    private transient MapState<String, Boolean> distinct;
-    private transient ListState<Evidence> evidence;
     private transient MapState<Long, List<MatchRecord>> buffer;
     private transient Counter suppressedCounter;
 
@@ -72,12 +66,6 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         factory = new AlertFactory(pattern);
         window = getRuntimeContext().getState(new ValueStateDescriptor<>("window", WindowState.class));
         endedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ended-at", Types.LONG));
-        destinations = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("destinations", Types.STRING, Types.POJO(DestinationStats.class)));
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("seen-events", Types.STRING, Types.BOOLEAN));
-        distinct = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("distinct-values", Types.STRING, Types.BOOLEAN));
-        evidence = getRuntimeContext().getListState(new ListStateDescriptor<>("evidence", Evidence.class));
         buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-matches", Types.LONG,
                 Types.LIST(TypeInformation.of(MatchRecord.class))));
         suppressedCounter = getRuntimeContext().getMetricGroup().counter("alertsSuppressed");
@@ -145,11 +133,9 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         boolean newSession = false;
         for (int i = 0; i < m.events.length; i++) {
             Event e = m.events[i];
-            String id = m.steps[i] + ":" + e.id;
-            if (seen.contains(id)) {
+            if (!w.markSeen(m.steps[i], e.id)) {
                 continue;
             }
-            seen.put(id, true);
             w.dirty |= w.emitted;
             if (w.first == null || e.timestamp < w.first.timestamp
                     || (e.timestamp == w.first.timestamp && String.valueOf(e.id).compareTo(String.valueOf(w.first.id)) < 0)) {
@@ -162,32 +148,24 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
             }
         }
         if (newSession && !w.pending && !w.emitted
-                && pattern.alertConditionHolds(new ConnectionStats(destinationList(), pattern, w.start, w.end))) {
+                && pattern.alertConditionHolds(new ConnectionStats(destinationList(w), pattern, w.start, w.end))) {
             w.pending = true;
             w.sessionsAtTrigger = w.sessions;
         }
         window.update(w);
     }
 
-    private void record(int step, Event e, WindowState w) throws Exception {
+    private void record(int step, Event e, WindowState w) {
         for (SummaryItem s : pattern.definition().summary()) {
             if (s.isDistinct() && s.step().equals(pattern.stepName(step))) {
                 Object v = EventFields.INSTANCE.resolve(s.field()).get(e);
                 if (v != null) {
-                    distinct.put(s.name() + '\u001f' + v, true);
+                    w.addDistinct(s.name() + '\u001f' + v);
                 }
             }
         }
         w.evidenceCount++;
-        List<Evidence> kept = new ArrayList<>();
-        evidence.get().forEach(kept::add);
-        kept.add(evidenceOf(step, e));
-        kept.sort(EVIDENCE_ORDER);
-        if (kept.size() > MAX_EVIDENCE) {
-            evidence.update(kept.subList(0, MAX_EVIDENCE));
-        } else {
-            evidence.update(kept);
-        }
+        w.addEvidence(evidenceOf(step, e), EVIDENCE_ORDER, MAX_EVIDENCE);
     }
 
     private Evidence evidenceOf(int step, Event e) {
@@ -215,14 +193,8 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         return v;
     }
 
-    private void addSession(Event e, WindowState w) throws Exception {
-        String key = DestinationStats.keyOf(e);
-        DestinationStats d = destinations.get(key);
-        if (d == null) {
-            d = new DestinationStats();
-        }
-        d.add(e, DestinationStats.highEntropyThreshold(pattern.parameters()));
-        destinations.put(key, d);
+    private void addSession(Event e, WindowState w) {
+        w.destinationOf(e).add(e, DestinationStats.highEntropyThreshold(pattern.parameters()));
         w.sessions++;
         if (w.pending || w.emitted) {
             suppressedCounter.inc();
@@ -237,10 +209,6 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         }
         window.clear();
         endedAt.clear();
-        destinations.clear();
-        seen.clear();
-        distinct.clear();
-        evidence.clear();
     }
 
     private void emit(String activity, WindowState w, Collector<String> out) throws Exception {
@@ -258,20 +226,17 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         return sb.toString();
     }
 
-    private Alert build(String activity, WindowState w) throws Exception {
+    private Alert build(String activity, WindowState w) {
         Map<String, Collection<String>> values = new HashMap<>();
-        for (String k : distinct.keys()) {
+        for (String k : w.distinct) {
             int sep = k.indexOf('\u001f');
             values.computeIfAbsent(k.substring(0, sep), x -> new ArrayList<>()).add(k.substring(sep + 1));
         }
-        List<Evidence> kept = new ArrayList<>();
-        evidence.get().forEach(kept::add);
-        return factory.build(activity, w, destinationList(), values, kept);
+        return factory.build(activity, w, destinationList(w), values, List.of(w.evidence));
     }
 
-    private List<DestinationStats> destinationList() throws Exception {
-        List<DestinationStats> list = new ArrayList<>();
-        destinations.values().forEach(list::add);
+    private static List<DestinationStats> destinationList(WindowState w) {
+        List<DestinationStats> list = new ArrayList<>(List.of(w.destinations));
         list.sort(Comparator.comparingLong((DestinationStats d) -> d.first).thenComparing(d -> d.ip + "|" + d.port));
         return list;
     }

@@ -33,11 +33,6 @@ public class DestinationStats {
 
     public DestinationStats() {}
 
-    /** The state key of an event's destination. */
-    public static String keyOf(Event e) {
-        return e.destinationIp + "|" + e.destinationPort;
-    }
-
     /**
      * The entropy (bits per byte) from which a session counts as high-entropy for a pattern: its
      * EntropyThreshold or PayloadEntropyThreshold parameter (the seeds' names), NaN without one.

@@ -16,10 +16,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.OriginTaggingLineFormat;
+import org.t1573.ingest.RawLine;
 import org.t1573.ingest.windows.WindowsRecordParser;
 import org.t1573.job.DetectionJob;
 import org.t1573.job.InputSpec;
@@ -47,7 +53,7 @@ import org.t1573.pattern.PatternSet;
 public final class PipelineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ALL_STAGES =
-            List.of("read", "jackson", "parser", "select", "startup", "batch", "batch-p1", "streaming");
+            List.of("read", "jackson", "parser", "select", "startup", "flink-jackson", "batch", "batch-p1", "streaming");
     private static final int STARTUP_LINES = 1_000;
 
     /** One measured stage; returns a number derived from all its work so the JIT cannot drop it. */
@@ -169,6 +175,7 @@ public final class PipelineBenchmark {
             measure("startup", "whole job, BATCH, " + STARTUP_LINES + " events", STARTUP_LINES,
                     () -> wholeJob(List.of(tiny), RuntimeExecutionMode.BATCH));
         }
+        measure("flink-jackson", "(f) Flink: files, readTree, p=" + parallelism, lines, this::flinkJackson);
         measure("batch", "(d) whole job, BATCH p=" + parallelism, lines,
                 () -> wholeJob(files, RuntimeExecutionMode.BATCH));
         measure("batch-p1", "(e) whole job, BATCH p=1", lines, () -> atParallelism(1));
@@ -301,6 +308,33 @@ public final class PipelineBenchmark {
         return result.alerts().size();
     }
 
+    /**
+     * The framework's own floor: a BATCH job at the job's parallelism that reads the files with the
+     * job's file source and only parses each line with Jackson (one source per file, as the job).
+     */
+    private long flinkJackson() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(parallelism);
+        env.getConfig().enableObjectReuse();
+        DataStream<Long> sizes = null;
+        for (Path f : files) {
+            FileSource<RawLine> source = FileSource.forBulkFileFormat(new OriginTaggingLineFormat(),
+                    new org.apache.flink.core.fs.Path(f.toUri())).build();
+            DataStream<Long> one = env.fromSource(source, WatermarkStrategy.noWatermarks(), "files " + f.getFileName())
+                    .filter(l -> !l.isEndOfInput()).map(l -> (long) JSON.readTree(l.text).size());
+            sizes = sizes == null ? one : sizes.union(one);
+        }
+        long fields = 0;
+        try (CloseableIterator<Long> it = sizes.windowAll(GlobalWindows.createWithEndOfStreamTrigger())
+                .reduce(Long::sum).executeAndCollect()) {
+            while (it.hasNext()) {
+                fields += it.next();
+            }
+        }
+        return fields;
+    }
+
     /** The BATCH job as {@link LocalRun} runs it, on an environment of its own at another parallelism. */
     private long atParallelism(int p) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -366,7 +400,7 @@ public final class PipelineBenchmark {
         Row floorRow = row("(a)");
         Row parserRow = row("(b)");
         for (Row r : rows) {
-            if (r.name().startsWith("(d)") && floorRow != null && parserRow != null) {
+            if ((r.name().startsWith("(d)") || r.name().startsWith("(f)")) && floorRow != null && parserRow != null) {
                 double floor = lines / floorRow.median();
                 double parser = lines / parserRow.median();
                 System.out.printf("%s: %.2f x parse floor (a), %.2f x our parser (b); CPU per event %.1f x (a)'s%n",
@@ -414,6 +448,11 @@ public final class PipelineBenchmark {
         System.out.println("|---|---:|---:|---|");
         if (floorRow != null && batch != null) {
             target("whole job BATCH p=" + parallelism + " / Jackson floor", floorRow.median() / batch.median(), 0.5);
+        }
+        Row flink = row("(f)");
+        if (floorRow != null && flink != null) {
+            System.out.printf("| Flink alone (job's file source + readTree, BATCH p=%d) / Jackson floor | %.2f | | |%n",
+                    parallelism, floorRow.median() / flink.median());
         }
         if (siddhiEps > 0 && batch != null) {
             System.out.printf("| Siddhi AN0400, pre-parsed, 1 thread | %,.0f events/s | | |%n", siddhiEps);

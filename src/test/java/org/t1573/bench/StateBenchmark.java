@@ -134,9 +134,11 @@ public final class StateBenchmark {
      * live-class histogram if {@code histogram > 0}), and releases it.
      */
     private static Snapshot atGate(int settleSeconds, Path rocksDir, int histogram) throws Exception {
+        long t0 = System.nanoTime();
         while (!REACHED.tryAcquire(1, TimeUnit.SECONDS)) {
             // The source is still emitting.
         }
+        long reached = System.nanoTime();
         // The operators after the source may still work through buffered events and timers: measure
         // until the heap after GC stops changing (within 1 %), at most a minute.
         Thread.sleep(settleSeconds * 1000L);
@@ -151,6 +153,8 @@ public final class StateBenchmark {
             }
         }
         Snapshot s = new Snapshot(heap, rss(), size(rocksDir));
+        System.out.printf("  (source reached the gate after %.1f s; measured %.1f s later)%n", (reached - t0) / 1e9,
+                (System.nanoTime() - reached) / 1e9);
         if (histogram > 0) {
             printHistogram(histogram);
         }

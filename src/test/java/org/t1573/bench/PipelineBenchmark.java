@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
@@ -53,7 +55,8 @@ import org.t1573.pattern.PatternSet;
 public final class PipelineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ALL_STAGES =
-            List.of("read", "jackson", "parser", "select", "startup", "flink-jackson", "batch", "batch-p1", "streaming");
+            List.of("read", "jackson", "parser", "select", "startup", "flink-jackson", "batch", "batch-p1", "streaming",
+                    "streaming-rocksdb");
     private static final int STARTUP_LINES = 1_000;
 
     /** One measured stage; returns a number derived from all its work so the JIT cannot drop it. */
@@ -178,9 +181,11 @@ public final class PipelineBenchmark {
         measure("flink-jackson", "(f) Flink: files, readTree, p=" + parallelism, lines, this::flinkJackson);
         measure("batch", "(d) whole job, BATCH p=" + parallelism, lines,
                 () -> wholeJob(files, RuntimeExecutionMode.BATCH));
-        measure("batch-p1", "(e) whole job, BATCH p=1", lines, () -> atParallelism(1));
+        measure("batch-p1", "(e) whole job, BATCH p=1", lines, () -> on(1, RuntimeExecutionMode.BATCH, "hashmap"));
         measure("streaming", "(d) whole job, STREAMING p=" + parallelism, lines,
                 () -> wholeJob(files, RuntimeExecutionMode.STREAMING));
+        measure("streaming-rocksdb", "(g) whole job, STREAMING, RocksDB", lines,
+                () -> on(parallelism, RuntimeExecutionMode.STREAMING, "rocksdb"));
     }
 
     private void measure(String key, String name, long events, Stage stage) throws Exception {
@@ -335,11 +340,19 @@ public final class PipelineBenchmark {
         return fields;
     }
 
-    /** The BATCH job as {@link LocalRun} runs it, on an environment of its own at another parallelism. */
-    private long atParallelism(int p) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    /**
+     * The job as {@link LocalRun} builds it, on an environment of its own: another parallelism, or
+     * another state backend (the Kafka job's mode with the backend a large deployment would use).
+     */
+    private long on(int p, RuntimeExecutionMode mode, String stateBackend) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+        // -Dflink.<option>=<value>: Flink options to try on these stages (e.g. RocksDB tuning).
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("flink."))
+                .forEach(k -> conf.setString(k.substring("flink.".length()), System.getProperty(k)));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         JobOptions options = new JobOptions(List.of(new InputSpec("windows", files)), patternDirs,
-                outDir, Map.of(), p, RuntimeExecutionMode.BATCH, false, Duration.ofMinutes(1));
+                outDir, Map.of(), p, mode, false, Duration.ofMinutes(1));
         DetectionJob.Outputs outputs = DetectionJob.build(env, options, patterns);
         long alerts = 0;
         long dead = 0;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +26,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.t1573.detect.DetectionGraph;
+import org.t1573.detect.NetworkEnrichment;
 import org.t1573.event.Event;
 import org.t1573.pattern.PatternSet;
 
@@ -44,7 +46,10 @@ import org.t1573.pattern.PatternSet;
  * with a partial match open per key, whatever the job around it does.
  *
  * <p>Usage: {@code StateBenchmark [--processes 1000000] [--parallelism 2] [--backend hashmap|rocksdb]
- * [--patterns patterns] [--settle-seconds 5] [--histogram LINES] [--bare-cep]}
+ * [--patterns patterns] [--channels windows] [--settle-seconds 5] [--histogram LINES] [--bare-cep]}
+ * ({@code --channels}: the input channels the job is built for, as the job builds it: the
+ * default, the script's own {@code windows}, runs no network join; {@code windows,zeek} adds
+ * the joins, whose tolerance holds the watermark, and so every pattern's events, two minutes back)
  * ({@code --histogram} prints the live classes with most bytes while all processes are open, and
  * again once they all ended: what their state was made of, and what stays).
  * Not a test: run it with {@code bench/run.sh}.
@@ -74,6 +79,7 @@ public final class StateBenchmark {
         int settle = 5;
         int histogram = 0;
         boolean bareCep = false;
+        Set<String> channels = Set.of("windows");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--processes" -> processes = Long.parseLong(args[++i].replace("_", ""));
@@ -83,6 +89,7 @@ public final class StateBenchmark {
                 case "--settle-seconds" -> settle = Integer.parseInt(args[++i]);
                 case "--histogram" -> histogram = Integer.parseInt(args[++i]);
                 case "--bare-cep" -> bareCep = true;
+                case "--channels" -> channels = Set.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -100,12 +107,14 @@ public final class StateBenchmark {
                 .map(new Script(processes)).setParallelism(1).name("state script")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(c -> new EverySecond())
                         .withTimestampAssigner((e, t) -> e.timestamp)).setParallelism(1);
-        DataStream<?> alerts = bareCep ? BareCep.matches(events) : DetectionGraph.build(events, patterns).alerts();
+        DataStream<?> alerts = bareCep ? BareCep.matches(events) : DetectionGraph.buildEnriched(
+                NetworkEnrichment.apply(List.of(events), channels), patterns, null).alerts();
         alerts.map(a -> ALERTS.incrementAndGet()).sinkTo(new DiscardingSink<>());
 
         System.out.printf("state: %,d processes, %s, backend %s, parallelism %d, max heap %d MB%n", processes,
-                bareCep ? "Flink CEP alone, one pattern" : patterns.patterns().size() + " pattern(s)", backend,
-                parallelism, Runtime.getRuntime().maxMemory() >> 20);
+                bareCep ? "Flink CEP alone, one pattern"
+                        : patterns.patterns().size() + " pattern(s), channels " + String.join(",", channels),
+                backend, parallelism, Runtime.getRuntime().maxMemory() >> 20);
         JobClient job = env.executeAsync("state benchmark");
         long t0 = System.nanoTime();
         Snapshot base = atGate(settle, rocksDir, 0);

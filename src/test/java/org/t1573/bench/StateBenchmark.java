@@ -3,15 +3,17 @@ package org.t1573.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import javax.management.ObjectName;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.Watermark;
@@ -71,7 +73,17 @@ public final class StateBenchmark {
 
     private StateBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    /** Exits when measuring fails: the MiniCluster's threads would otherwise keep the JVM up with the source at a gate. */
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         long processes = 1_000_000;
         int parallelism = 2;
         String backend = "hashmap";
@@ -117,12 +129,12 @@ public final class StateBenchmark {
                 backend, parallelism, Runtime.getRuntime().maxMemory() >> 20);
         JobClient job = env.executeAsync("state benchmark");
         long t0 = System.nanoTime();
-        Snapshot base = atGate(settle, rocksDir, 0);
+        Snapshot base = atGate(job, settle, rocksDir, 0);
         base.print("baseline (job running, no events)", base);
-        Snapshot open = atGate(settle, rocksDir, histogram);
+        Snapshot open = atGate(job, settle, rocksDir, histogram);
         open.print(String.format("%,d processes open", processes), base);
         System.out.printf("  per open process: %.0f bytes of heap%n", (double) (open.heap() - base.heap()) / processes);
-        Snapshot ended = atGate(settle, rocksDir, histogram);
+        Snapshot ended = atGate(job, settle, rocksDir, histogram);
         ended.print("all ended, watermark +2 h", base);
         job.getJobExecutionResult().get();
         System.out.printf("state: %d alerts, %.1f s in all%n", ALERTS.get(), (System.nanoTime() - t0) / 1e9);
@@ -142,10 +154,13 @@ public final class StateBenchmark {
      * Waits until the source stops at its next gate, lets the pipeline drain, measures (with the
      * live-class histogram if {@code histogram > 0}), and releases it.
      */
-    private static Snapshot atGate(int settleSeconds, Path rocksDir, int histogram) throws Exception {
+    private static Snapshot atGate(JobClient job, int settleSeconds, Path rocksDir, int histogram) throws Exception {
         long t0 = System.nanoTime();
         while (!REACHED.tryAcquire(1, TimeUnit.SECONDS)) {
-            // The source is still emitting.
+            if (job.getJobStatus().get().isGloballyTerminalState()) {
+                throw new IllegalStateException("the job ended before the source reached the next gate: "
+                        + job.getJobStatus().get());
+            }
         }
         long reached = System.nanoTime();
         // The operators after the source may still work through buffered events and timers: measure
@@ -196,13 +211,25 @@ public final class StateBenchmark {
         return 0;
     }
 
+    /** Bytes of the files under the directory; RocksDB deletes files meanwhile, which count as gone. */
     private static long size(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
+        long[] bytes = new long[1];
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                bytes[0] += attrs.size();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return bytes[0];
     }
 
     /**

@@ -194,7 +194,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
     }
 
     private void addSession(Event e, WindowState w) {
-        w.destinationOf(e).add(e, DestinationStats.highEntropyThreshold(pattern.parameters()));
+        w.destinationOf(e).add(e, DestinationStats.highEntropyThreshold(pattern.parameters()), pattern.strongEvidence(e));
         w.sessions++;
         if (w.pending || w.emitted) {
             suppressedCounter.inc();

@@ -27,6 +27,7 @@ public final class ConnectionStats implements AggregateView {
      */
     public ConnectionStats(List<DestinationStats> destinations, CompiledPattern pattern, long spanStart, long spanEnd) {
         long count = 0;
+        long strong = 0;
         long out = 0;
         long in = 0;
         boolean bytes = false;
@@ -39,6 +40,7 @@ public final class ConnectionStats implements AggregateView {
         int nTimes = 0;
         for (DestinationStats d : destinations) {
             count += d.count;
+            strong += d.strong;
             out += d.bytesOut;
             in += d.bytesIn;
             bytes |= d.bytesObserved;
@@ -51,6 +53,9 @@ public final class ConnectionStats implements AggregateView {
             nTimes += d.timesSize;
         }
         values.put(Aggregate.CONNECTIONS_COUNT, count);
+        if (pattern != null && pattern.hasStrongEvidence()) {
+            values.put(Aggregate.CONNECTIONS_STRONG, strong);
+        }
         values.put(Aggregate.DESTINATIONS_COUNT, (long) destinations.size());
         values.put(Aggregate.BYTES_OBSERVED, bytes);
         values.put(Aggregate.ENTROPY_OBSERVED, entropyCount > 0);

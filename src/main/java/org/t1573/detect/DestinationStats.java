@@ -16,6 +16,8 @@ public class DestinationStats {
     public Integer port;
     public String domain;
     public long count;
+    /** Sessions that are evidence enough alone (the pattern's {@code aggregate.strong}). */
+    public long strong;
     public long bytesOut;
     public long bytesIn;
     public boolean bytesObserved;
@@ -46,13 +48,16 @@ public class DestinationStats {
         return Double.NaN;
     }
 
-    /** Adds a session without counting high-entropy sessions. */
+    /** Adds a session without counting high-entropy or strong sessions. */
     public void add(Event e) {
-        add(e, Double.NaN);
+        add(e, Double.NaN, false);
     }
 
-    /** Adds a session; one with payload entropy at or above {@code highEntropy} counts as high-entropy. */
-    public void add(Event e, double highEntropy) {
+    /**
+     * Adds a session; one with payload entropy at or above {@code highEntropy} counts as
+     * high-entropy, and {@code strongEvidence} counts it among the strong sessions.
+     */
+    public void add(Event e, double highEntropy, boolean strongEvidence) {
         if (count == 0) {
             ip = e.destinationIp;
             port = e.destinationPort;
@@ -61,6 +66,9 @@ public class DestinationStats {
             domain = e.destinationDomain;
         }
         count++;
+        if (strongEvidence) {
+            strong++;
+        }
         if (e.bytesOut != null || e.bytesIn != null) {
             bytesObserved = true;
             bytesOut += e.bytesOut == null ? 0 : e.bytesOut;

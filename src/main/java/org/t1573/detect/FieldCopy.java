@@ -14,7 +14,7 @@ final class FieldCopy {
     /** What a flow record (Zeek conn, Suricata flow) says of a session that its handshake record does not. */
     static final Set<EventField> FLOW = EnumSet.of(EventField.BYTES_OUT, EventField.BYTES_IN, EventField.PACKETS_OUT,
             EventField.PACKETS_IN, EventField.DURATION, EventField.PAYLOAD_ENTROPY, EventField.PAYLOAD_BYTES,
-            EventField.CONNECTION_STATE, EventField.NETWORK_TRANSPORT);
+            EventField.PAYLOAD_SEEN, EventField.CONNECTION_STATE, EventField.NETWORK_TRANSPORT);
     /** What a network sensor knows of a session and a host sensor does not. */
     static final Set<EventField> SESSION;
     /** What a host sensor knows of the process behind a session. */

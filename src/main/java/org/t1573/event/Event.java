@@ -80,6 +80,12 @@ public class Event implements Serializable {
     public String connectionState;
     /** Bytes of payload a sensor captured for the session (Suricata {@code payload}, Argus user data). */
     public Long payloadBytes;
+    /**
+     * Whether the sensor saw the session's payload both ways without gaps (Zeek: history with
+     * data from both sides, no missed bytes); null where the sensor does not say. Without it,
+     * "no protocol recognised" says nothing about the payload: the analyser had nothing to read.
+     */
+    public Boolean payloadSeen;
 
     // tls.*
     public String tlsVersion;

@@ -87,7 +87,9 @@ public enum EventField {
     /** Derived: days from not_before to the event (negative: not yet valid; freshly minted C2 certs are young). */
     X509_AGE_DAYS("tls.server.x509.age_days", FieldType.DOUBLE, true),
 
-    MESSAGE("message", FieldType.STRING, false);
+    MESSAGE("message", FieldType.STRING, false),
+    // New fields go last: stored events are read by position, so state written before keeps its meaning.
+    PAYLOAD_SEEN("network.payload_seen", FieldType.BOOLEAN, false);
 
     private static final Map<String, EventField> BY_NAME;
 
@@ -173,6 +175,7 @@ public enum EventField {
             case SESSION_ID -> e.sessionId;
             case CONNECTION_STATE -> e.connectionState;
             case PAYLOAD_BYTES -> e.payloadBytes;
+            case PAYLOAD_SEEN -> e.payloadSeen;
             case TLS_VERSION -> e.tlsVersion;
             case TLS_CIPHER -> e.tlsCipher;
             case TLS_SERVER_NAME -> e.tlsServerName;
@@ -245,6 +248,7 @@ public enum EventField {
             case SESSION_ID -> e.sessionId = (String) v;
             case CONNECTION_STATE -> e.connectionState = (String) v;
             case PAYLOAD_BYTES -> e.payloadBytes = (Long) v;
+            case PAYLOAD_SEEN -> e.payloadSeen = (Boolean) v;
             case TLS_VERSION -> e.tlsVersion = (String) v;
             case TLS_CIPHER -> e.tlsCipher = (String) v;
             case TLS_SERVER_NAME -> e.tlsServerName = (String) v;

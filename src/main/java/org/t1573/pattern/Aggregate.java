@@ -11,6 +11,8 @@ import org.t1573.event.FieldType;
  */
 public enum Aggregate {
     CONNECTIONS_COUNT("connections.count", FieldType.LONG),
+    /** Sessions that satisfy the pattern's {@code aggregate.strong} predicate: evidence enough alone. */
+    CONNECTIONS_STRONG("connections.strong", FieldType.LONG),
     CONNECTIONS_BYTES_OUT("connections.bytes_out", FieldType.LONG),
     CONNECTIONS_BYTES_IN("connections.bytes_in", FieldType.LONG),
     CONNECTIONS_BYTES_TOTAL("connections.bytes_total", FieldType.LONG),

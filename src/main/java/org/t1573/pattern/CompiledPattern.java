@@ -23,6 +23,7 @@ public final class CompiledPattern implements Serializable {
     private final ParameterValues parameters;
     private final List<Condition<Event>> steps;
     private final Condition<Event> endsOn;
+    private final Condition<Event> strongEvidence;
     private final List<FieldAccess<Event>> groupBy;
     private final Duration window;
     private final int overStep;
@@ -34,12 +35,13 @@ public final class CompiledPattern implements Serializable {
             implements Serializable {}
 
     CompiledPattern(PatternDefinition definition, ParameterValues parameters, List<Condition<Event>> steps,
-            Condition<Event> endsOn, List<FieldAccess<Event>> groupBy, Duration window,
+            Condition<Event> endsOn, Condition<Event> strongEvidence, List<FieldAccess<Event>> groupBy, Duration window,
             Condition<AggregateView> alertCondition, List<CompiledScoreRule> scoreRules) {
         this.definition = definition;
         this.parameters = parameters;
         this.steps = List.copyOf(steps);
         this.endsOn = endsOn;
+        this.strongEvidence = strongEvidence;
         this.groupBy = List.copyOf(groupBy);
         this.window = window;
         this.alertCondition = alertCondition;
@@ -97,6 +99,15 @@ public final class CompiledPattern implements Serializable {
     /** Whether the event ends its key's life (e.g. the process exited). */
     public boolean endsKey(Event e) {
         return endsOn != null && endsOn.test(e);
+    }
+
+    /** Whether a session of the aggregated step is evidence enough alone ({@code aggregate.strong}). */
+    public boolean strongEvidence(Event session) {
+        return strongEvidence != null && strongEvidence.test(session);
+    }
+
+    public boolean hasStrongEvidence() {
+        return strongEvidence != null;
     }
 
     public boolean hasEndsOn() {

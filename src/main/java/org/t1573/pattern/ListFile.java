@@ -23,11 +23,6 @@ public final class ListFile {
         return text != null && text.trim().startsWith(PREFIX);
     }
 
-    /** The file a reference names, resolved against the directory of {@code patternFile}. */
-    public static Path resolve(String patternFile, String reference) {
-        return resolveIn(Path.of(patternFile).toAbsolutePath().getParent(), reference);
-    }
-
     /** The file a reference names, resolved against {@code dir}. */
     public static Path resolveIn(Path dir, String reference) {
         return dir.resolve(reference.trim().substring(PREFIX.length()).trim()).normalize();

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,20 +79,29 @@ public final class ParameterValues implements Serializable {
     }
 
     /**
-     * Parses the text form of a value (lists are comma separated, or {@code @file:PATH} for a
-     * {@link ListFile}, relative to the working directory); IllegalArgumentException if it does not fit.
+     * Parses the text form of a value (lists are comma separated; an item {@code @file:PATH}
+     * stands for the entries of that {@link ListFile}, relative to the working directory);
+     * IllegalArgumentException if it does not fit.
      */
     public static Object parse(ParameterType type, String text) {
+        return parse(type, text, Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #parse(ParameterType, String)}, with list files relative to {@code listDir}. */
+    public static Object parse(ParameterType type, String text, Path listDir) {
         switch (type) {
             case LIST:
-                if (ListFile.isReference(text)) {
-                    return ListFile.read(ListFile.resolveIn(Path.of("").toAbsolutePath(), text));
+                // Items, not the whole text: a shipped file and a site's own file (or values) combine.
+                List<String> items = new ArrayList<>();
+                for (String item : text.split(",")) {
+                    String v = item.trim();
+                    if (ListFile.isReference(v)) {
+                        items.addAll(ListFile.read(ListFile.resolveIn(listDir, v)));
+                    } else if (!v.isEmpty()) {
+                        items.add(v);
+                    }
                 }
-                if (text.isBlank()) {
-                    return List.of();
-                }
-                return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .collect(java.util.stream.Collectors.toUnmodifiableList());
+                return List.copyOf(items);
             case NUMBER:
                 try {
                     return Double.parseDouble(text.trim());

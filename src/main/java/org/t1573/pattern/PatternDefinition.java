@@ -12,6 +12,8 @@ import java.util.Map;
  * @param timespan the sequence's window, a duration or a {@code $Parameter}
  * @param endsOn events that end a key's life (a process exit): its alert window closes early
  * @param aggregateOver the step whose events are the sessions that aggregates count
+ * @param strongEvidence sessions of that step that are evidence enough alone (aggregate
+ *     {@code connections.strong}); null when the pattern names none
  * @param condition when an alert fires, over aggregates; null means on the first complete match
  */
 public record PatternDefinition(
@@ -36,6 +38,7 @@ public record PatternDefinition(
         int timespanLine,
         ConditionNode endsOn,
         String aggregateOver,
+        ConditionNode strongEvidence,
         ConditionNode condition,
         List<SummaryItem> summary,
         double scoreBase,

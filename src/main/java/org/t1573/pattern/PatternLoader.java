@@ -31,6 +31,7 @@ public final class PatternLoader {
             "strategy", "platform", "severity", "confidence", "author", "date", "modified", "logsources",
             "falsepositives", "references", "parameters", "group-by", "sequence", "timespan", "ends-on",
             "aggregate", "condition", "summary", "score", "tags"));
+    private static final Set<String> AGGREGATE_KEYS = new java.util.TreeSet<>(List.of("over", "strong"));
     private static final Set<String> SEVERITIES =
             new java.util.LinkedHashSet<>(List.of("informational", "low", "medium", "high", "critical"));
     private static final Set<String> CONFIDENCES = new java.util.LinkedHashSet<>(List.of("low", "medium", "high"));
@@ -137,6 +138,7 @@ public final class PatternLoader {
                     list("references"), params, groupBy, steps, timespan,
                     top.containsKey("timespan") ? YamlTree.line(valueNode("timespan")) : 0,
                     top.containsKey("ends-on") ? conditions.read(valueNode("ends-on"), "ends-on") : null, over,
+                    strongEvidence(),
                     top.containsKey("condition") ? conditions.read(valueNode("condition"), "condition") : null,
                     summary(steps), scoreBase(), scoreRules());
         }
@@ -217,9 +219,8 @@ public final class PatternLoader {
                         ? String.join(",", yaml.scalars(def, "default of " + name))
                         : yaml.scalar(def, "default of " + name);
                 try {
-                    Object value = type == ParameterType.LIST && ListFile.isReference(text)
-                            ? ListFile.read(ListFile.resolve(file, text))
-                            : ParameterValues.parse(type, text == null ? "" : text);
+                    Object value = ParameterValues.parse(type, text == null ? "" : text,
+                            Path.of(file).toAbsolutePath().getParent());
                     String description = p.containsKey("description")
                             ? yaml.scalar(p.get("description").getValueNode(), "description") : "";
                     out.put(name, new ParameterSpec(name, description, type, value, YamlTree.line(keyNode)));
@@ -321,6 +322,21 @@ public final class PatternLoader {
                 yaml.error(a.get("over").getValueNode(), "aggregate over '" + over + "' is not a step of the sequence");
             }
             return over;
+        }
+
+        /** {@code aggregate.strong}: a predicate over the sessions of the aggregated step. */
+        private ConditionNode strongEvidence() {
+            if (!top.containsKey("aggregate")) {
+                return null;
+            }
+            Map<String, NodeTuple> a = yaml.mapping(valueNode("aggregate"), "aggregate");
+            for (Map.Entry<String, NodeTuple> e : a.entrySet()) {
+                if (!AGGREGATE_KEYS.contains(e.getKey())) {
+                    yaml.error(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "' in aggregate (known: "
+                            + AGGREGATE_KEYS + ")");
+                }
+            }
+            return a.containsKey("strong") ? conditions.read(a.get("strong").getValueNode(), "aggregate strong") : null;
         }
 
         private List<SummaryItem> summary(List<StepDefinition> steps) {

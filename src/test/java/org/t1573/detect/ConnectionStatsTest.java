@@ -319,6 +319,19 @@ class ConnectionStatsTest {
     }
 
     @Test
+    void strongSessionsAreCountedForPatternsThatDeclareStrongEvidence() throws Exception {
+        PatternDefinition def = PatternLoader.load(Path.of("patterns/network/AN0404.yml"));
+        CompiledPattern an0404 = PatternCompiler.compile(def, ParameterValues.defaults(def.parameters()));
+        DestinationStats d = new DestinationStats();
+        d.add(sessionWithEntropy(T0, 7.9), Double.NaN, true);
+        d.add(sessionWithEntropy(T0 + 1000, 7.9), Double.NaN, false);
+
+        assertThat(new ConnectionStats(List.of(d), an0404).aggregate(Aggregate.CONNECTIONS_STRONG)).isEqualTo(1L);
+        assertThat(new ConnectionStats(List.of(d), seed).aggregate(Aggregate.CONNECTIONS_STRONG))
+                .as("the seed query declares no strong evidence").isNull();
+    }
+
+    @Test
     void highEntropySessionsCountThoseAtOrAboveThePatternsEntropyThreshold() throws Exception {
         // AN0400's EntropyThreshold is 7.2: 7.2 and 7.9 count, 7.1 does not.
         PatternDefinition def = PatternLoader.load(Path.of("patterns/windows/AN0400.yml"));
@@ -326,7 +339,7 @@ class ConnectionStatsTest {
         double threshold = DestinationStats.highEntropyThreshold(an0400.parameters());
         DestinationStats d = new DestinationStats();
         for (double entropy : new double[] {7.1, 7.2, 7.9}) {
-            d.add(sessionWithEntropy(T0 + Math.round(entropy * 1000), entropy), threshold);
+            d.add(sessionWithEntropy(T0 + Math.round(entropy * 1000), entropy), threshold, false);
         }
 
         assertThat(new ConnectionStats(List.of(d), an0400).aggregate(Aggregate.ENTROPY_HIGH_SESSIONS)).isEqualTo(2L);

@@ -77,10 +77,11 @@ class CleanBaselineITCase {
                 out.add(new Source("samples/" + d.getFileName(), sampleInputs(d), Labels.read(d.resolve("labels.csv"))));
             }
         }
-        Path zeek = DATA.resolve("network_zeek/stratosphere_010_benign_windows");
-        // Named files: the directory also holds labels.config, which is not a Zeek log.
-        out.add(new Source("zeek stratosphere_010_benign_windows", Stream.of("conn", "ssl", "dns")
-                .map(l -> "zeek=" + zeek.resolve(l + ".log.labeled")).toList(), List.of()));
+        // The three benign Windows days. Named files: each directory also holds labels.config, which
+        // is not a Zeek log.
+        out.add(benignDay("008", "conn", "ssl", "http"));
+        out.add(benignDay("010", "conn", "ssl", "dns"));
+        out.add(benignDay("012", "conn", "ssl", "x509", "dns", "http"));
         out.add(new Source("macos kbush2_macOS_Labs_log_show_json",
                 List.of("macos=" + DATA.resolve("macos/kbush2_macOS_Labs_log_show_json")), List.of()));
         out.add(new Source("esxi elastic_integrations_vsphere_test_excerpt",
@@ -88,6 +89,13 @@ class CleanBaselineITCase {
         out.add(new Source("netflow stratosphere_netflowlabeler_examples",
                 List.of("netflow=" + DATA.resolve("netflow/stratosphere_netflowlabeler_examples")), List.of()));
         return out;
+    }
+
+    private static Source benignDay(String day, String... logs) {
+        String name = "stratosphere_" + day + "_benign_windows";
+        Path zeek = DATA.resolve("network_zeek").resolve(name);
+        return new Source("zeek " + name, Stream.of(logs).map(l -> "zeek=" + zeek.resolve(l + ".log.labeled")).toList(),
+                List.of());
     }
 
     /** The channels of each sample directory, as its platform's detection ITCase reads them. */

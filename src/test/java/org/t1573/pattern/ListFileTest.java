@@ -21,8 +21,17 @@ class ListFileTest {
                 + "\"1aa7bf8b97e540ca5edd75f7b8384bfa\",,,TrickBot\n");
         Path pattern = dir.resolve("network/X1.yml");
 
-        assertThat(ListFile.read(ListFile.resolve(pattern.toString(), "@file:../blocklists/ja3.csv")))
+        assertThat(ListFile.read(ListFile.resolveIn(pattern.getParent(), "@file:../blocklists/ja3.csv")))
                 .containsExactly("b386946a5a44d1ddcc843bc75336dfce", "1aa7bf8b97e540ca5edd75f7b8384bfa");
+    }
+
+    @Test
+    void listItemsNamingFilesCombineWithEachOtherAndWithValues() throws Exception {
+        Files.writeString(dir.resolve("shipped.csv"), "# port,service\n443,https\n853,dns over tls\n");
+        Files.writeString(dir.resolve("site.csv"), "8443,admin console\n");
+
+        assertThat(ParameterValues.parse(ParameterType.LIST, "@file:shipped.csv, 5228 ,@file:site.csv", dir))
+                .isEqualTo(java.util.List.of("443", "853", "5228", "8443"));
     }
 
     @Test

@@ -150,4 +150,54 @@ class NetworkPatternsTest {
         assertThat(an0763.stepMask(httpsUpload)).isZero();
         assertThat(an0763.stepMask(oneWay)).as("NetFlow: no reverse direction").isZero();
     }
+
+    @Test
+    void an0404LeavesFlowsWhosePayloadTheSensorDidNotSeeAndTheVendorsEncryptedPorts() {
+        Event unseen = opaqueFlow(80);
+        unseen.payloadSeen = false;
+        Event seen = opaqueFlow(80);
+        seen.payloadSeen = true;
+
+        assertThat(an0404.matchesStep(OPAQUE_FLOW, unseen)).isFalse();
+        assertThat(an0404.matchesStep(OPAQUE_FLOW, seen)).as("seen whole and still unnamed").isTrue();
+        assertThat(an0404.matchesStep(OPAQUE_FLOW, opaqueFlow(4070))).as("services/encrypted-ports.csv").isFalse();
+        assertThat(an0404.matchesStep(OPAQUE_FLOW, opaqueFlow(443))).as("services/tls-ports.csv").isFalse();
+    }
+
+    @Test
+    void oneLongOpaqueSessionIsStrongEvidenceAndOneShortOneIsNot() {
+        Event interactive = opaqueFlow(1234);
+        interactive.durationSeconds = 705.2;
+        Event shortOne = opaqueFlow(1234);
+        shortOne.durationSeconds = 0.06;
+
+        assertThat(an0404.strongEvidence(interactive)).isTrue();
+        assertThat(an0404.strongEvidence(shortOne)).isFalse();
+    }
+
+    @Test
+    void aSelfIssuedCertificateWithoutServerNameIsStrongEvidenceForAn1500() {
+        Event metasploit = handshake("203.0.113.9", 8080);
+        metasploit.x509SelfIssued = true;
+        Event named = handshake("203.0.113.9", 8080);
+        named.x509SelfIssued = true;
+        named.tlsServerName = "printer.example";
+
+        assertThat(an1500.strongEvidence(metasploit)).isTrue();
+        assertThat(an1500.strongEvidence(named)).isFalse();
+        assertThat(an1500.strongEvidence(handshake("203.0.113.9", 8080))).isFalse();
+    }
+
+    @Test
+    void aLapsedCertificateOfAPublicCaIsNoFindingButOneOfAnUnknownIssuerIs() {
+        Event letsEncrypt = handshake("203.0.113.9", 443);
+        letsEncrypt.tlsValidationStatus = "certificate has expired";
+        letsEncrypt.x509Issuer = "CN=R3,O=Let's Encrypt,C=US";
+        Event unknownIssuer = handshake("203.0.113.9", 443);
+        unknownIssuer.tlsValidationStatus = "certificate has expired";
+        unknownIssuer.x509Issuer = "CN=ops-ca,O=Example Ops";
+
+        assertThat(an1500.stepMask(letsEncrypt)).isZero();
+        assertThat(an1500.stepMask(unknownIssuer)).isEqualTo(1);
+    }
 }

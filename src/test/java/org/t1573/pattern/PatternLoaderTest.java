@@ -384,6 +384,16 @@ class PatternLoaderTest {
     }
 
     @Test
+    void aggregateStrongIsAConditionOverEventsAndOtherKeysAreRejected() throws Exception {
+        assertThat(load(appending("aggregate:\n  over: connect\n  strong: {network.duration|gte: 300}\n"))
+                .strongEvidence()).isNotNull();
+        PatternError e = onlyErrorOf(appending("aggregate:\n  over: connect\n  strongest: {network.duration: 1}\n"));
+
+        assertThat(e.line()).isEqualTo(LINE_AFTER_END + 2);
+        assertThat(e.reason()).contains("unknown key 'strongest' in aggregate");
+    }
+
+    @Test
     void reportsEveryErrorOfAFileWithItsLine() {
         String text = appending("colour: red\n")
                 .replace("technique: T1573.001", "technique: X1")

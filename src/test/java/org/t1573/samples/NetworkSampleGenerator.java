@@ -159,9 +159,12 @@ public final class NetworkSampleGenerator {
 
         // AN0763: TLS on unprofiled ports, upload-heavy sessions.
         t = at(12, 0);
-        session("10.20.0.30", "203.0.113.70", 53, t, Flow.complete("ssl", 4200, 6100), Tls.valid("ns1.example.org"));
-        label("tls_on_dns_port", "10.20.0.30", "203.0.113.70:53", t, t.plusSeconds(5), "malicious",
-                AN0763 + " " + AN1500, "a TLS session tunnelled over TCP port 53");
+        for (int i = 0; i < 3; i++) {
+            session("10.20.0.30", "203.0.113.70", 53, t.plusSeconds(240L * i), Flow.complete("ssl", 4200 + 17L * i, 6100),
+                    Tls.valid("ns1.example.org"));
+        }
+        label("tls_on_dns_port", "10.20.0.30", "203.0.113.70:53", t, t.plusSeconds(485), "malicious",
+                AN0763 + " " + AN1500, "three TLS sessions 4 min apart tunnelled over TCP port 53");
         t = at(12, 30);
         session("10.20.0.31", "203.0.113.71", 8080, t, Flow.complete("http", 6 * MIB, 40_000), null);
         label("upload_heavy_8080", "10.20.0.31", "203.0.113.71:8080", t, t.plusSeconds(120), "malicious", AN0763,
@@ -181,6 +184,30 @@ public final class NetworkSampleGenerator {
         session("10.20.0.34", "198.51.100.42", 8080, t, Flow.complete("http", 900_000, 20_000), null);
         label("below_threshold_8080", "10.20.0.34", "198.51.100.42:8080", t, t.plusSeconds(60), "near_miss", NONE,
                 "upload-shaped but below the 1 MiB floor of the asymmetry branch");
+
+        t = at(14, 10);
+        session("10.20.0.35", "198.51.100.43", 5000, t, Flow.complete("ssl", 2600, 21_000), Tls.valid("media.example.net"));
+        label("tls_once_odd_port", "10.20.0.35", "198.51.100.43:5000", t, t.plusSeconds(5), "near_miss", NONE,
+                "one TLS session on an unprofiled port with a certificate that validates: a site's odd service"
+                        + " until it repeats (MinSessions)");
+
+        // Persistence or strength: lapsed public certificates and what the sensor did not see.
+        t = at(14, 20);
+        Tls expired = new Tls("TLSv12", "www.example.org", "certificate has expired", null, "CN=www.example.org",
+                "CN=R3,O=Let's Encrypt,C=US");
+        for (int i = 0; i < 2; i++) {
+            session("10.20.0.26", "198.51.100.33", 443, t.plusSeconds(30L * i), Flow.complete("ssl", 900, 4100), expired);
+        }
+        label("expired_public_certificate", "10.20.0.26", "198.51.100.33:443", t, t.plusSeconds(35), "near_miss", NONE,
+                "a site's lapsed certificate from a public CA (CertificateAuthorityList): its operator's mistake");
+        t = at(14, 30);
+        for (int i = 0; i < 3; i++) {
+            session("10.20.0.14", "198.51.100.23", 80, t.plusSeconds(60L * i), new Flow(null, 537, 294, "SF", "ShAadFf"),
+                    null);
+        }
+        label("opaque_one_side_unseen", "10.20.0.14", "198.51.100.23:80", t, t.plusSeconds(125), "near_miss", NONE,
+                "port-80 flows Zeek could not name because it saw no payload packet of the client (history without"
+                        + " 'D'): unseen rather than opaque (network.payload_seen false)");
 
         // NetFlow: one direction, no session id, no handshake.
         t = at(15, 0);

@@ -13,7 +13,8 @@ class NetworkSamplesUpToDateTest extends GeneratedSamplesContract {
     private static final List<String> SCENARIOS = List.of("opaque_custom_c2", "vpn_bulk_odd_port", "openvpn_tcp_1194",
             "opaque_midstream", "self_signed_c2_443", "valid_cert_https", "imaps_993", "missing_intermediate",
             "internal_self_signed", "tls_on_dns_port", "upload_heavy_8080", "https_upload_443",
-            "unanswered_hello_10000", "below_threshold_8080", "netflow_opaque_4444");
+            "unanswered_hello_10000", "below_threshold_8080", "tls_once_odd_port", "expired_public_certificate",
+            "opaque_one_side_unseen", "netflow_opaque_4444");
 
     NetworkSamplesUpToDateTest() {
         super("network", NetworkSampleGenerator::writeAll, "zeek/conn.log", "zeek/ssl.log", "zeek/x509.log",

@@ -42,7 +42,9 @@ final class ZeekEventMapper {
         e.packetsOut = v.longValue("orig_pkts");
         e.packetsIn = v.longValue("resp_pkts");
         e.connectionState = v.text("conn_state");
-        e.outcome = outcome(e.connectionState, v.text("history"));
+        String history = v.text("history");
+        e.outcome = outcome(e.connectionState, history);
+        e.payloadSeen = payloadSeen(history, v.longValue("missed_bytes"));
         e.networkDirection = direction(v.bool("local_orig"), v.bool("local_resp"));
         // Not a stock conn.log field: written by entropy scripts that add it to the record.
         e.payloadEntropy = v.doubleValue("payload_entropy");
@@ -125,6 +127,20 @@ final class ZeekEventMapper {
             return "failure";
         }
         return history == null || history.indexOf('S') >= 0 ? "success" : "unknown";
+    }
+
+    /**
+     * Whether Zeek saw payload packets from both sides ('D' and 'd' in the history) and missed no
+     * bytes in content gaps. Zeek counts orig_bytes and resp_bytes from sequence numbers, so a
+     * session can report bytes whose packets the sensor never saw (packet loss, asymmetric
+     * routing): its protocol analysers then had nothing to recognise. Null without a history.
+     */
+    static Boolean payloadSeen(String history, Long missedBytes) {
+        if (history == null) {
+            return null;
+        }
+        boolean bothWays = history.indexOf('D') >= 0 && history.indexOf('d') >= 0;
+        return bothWays && (missedBytes == null || missedBytes == 0);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
 
@@ -75,5 +77,17 @@ class ZeekRecordParserTest {
         parse("#separator \\x09", "#path\tssl", SSL_FIELDS);
         assertThatThrownBy(() -> parse("1700000000.5\tCa\t10.0.0.5\t99999\t203.0.113.9\t443\tTLSv12\tX\t-\tT\t-\t-"))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("id.orig_p '99999'");
+    }
+
+    /**
+     * Histories and missed bytes of real conn.log records: the benign Stratosphere days' unnamed
+     * port-80 flows (one side unseen, content gaps) and the APT29 Pupy channel (seen whole).
+     */
+    @ParameterizedTest(name = "{0} missed {1} -> {2}")
+    @CsvSource(nullValues = "null", value = {
+        "ShADadTR, 0, true", "SadFf, 0, false", "ShAac, 6729, false", "ShAadDcFf, 58288, false",
+        "ShaDdFf, 1766, false", "Sfa, 0, false", "ShADadFf, null, true", "null, 0, null"})
+    void payloadIsSeenOnlyWithDataFromBothSidesAndNoContentGaps(String history, Long missed, Boolean seen) {
+        assertThat(ZeekEventMapper.payloadSeen(history, missed)).isEqualTo(seen);
     }
 }

@@ -43,10 +43,34 @@ public final class Scoring {
             int tp = c[Verdict.TP.ordinal()];
             int expected = c[Verdict.FP_EXPECTED.ordinal()];
             int fp = c[Verdict.FP.ordinal()] + expected;
-            int fn = c[3];
-            rows.add(new Scorecard.AnalyticScore(id, tp, fp, expected, fn, ratio(tp, tp + fp), ratio(tp, tp + fn)));
+            rows.add(row(id, tp, fp, expected, c[3]));
         });
         return new Scorecard(rows, scored, misses);
+    }
+
+    /** Several runs' scorecards as one: counts summed per analytic, alerts and misses concatenated. */
+    public static Scorecard combine(List<Scorecard> cards) {
+        Map<String, int[]> counts = new TreeMap<>();
+        List<Scorecard.ScoredAlert> alerts = new ArrayList<>();
+        List<Scorecard.Miss> misses = new ArrayList<>();
+        for (Scorecard card : cards) {
+            for (Scorecard.AnalyticScore s : card.analytics()) {
+                int[] c = counts.computeIfAbsent(s.analytic(), k -> new int[4]);
+                c[0] += s.tp();
+                c[1] += s.fp();
+                c[2] += s.fpExpected();
+                c[3] += s.fn();
+            }
+            alerts.addAll(card.alerts());
+            misses.addAll(card.misses());
+        }
+        List<Scorecard.AnalyticScore> rows = new ArrayList<>();
+        counts.forEach((id, c) -> rows.add(row(id, c[0], c[1], c[2], c[3])));
+        return new Scorecard(rows, alerts, misses);
+    }
+
+    private static Scorecard.AnalyticScore row(String id, int tp, int fp, int fpExpected, int fn) {
+        return new Scorecard.AnalyticScore(id, tp, fp, fpExpected, fn, ratio(tp, tp + fp), ratio(tp, tp + fn));
     }
 
     private static Double ratio(int part, int whole) {

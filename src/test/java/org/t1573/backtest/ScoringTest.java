@@ -49,6 +49,21 @@ class ScoringTest {
     }
 
     @Test
+    void combinedScorecardsSumTheirCountsAndRecomputeTheRatios() throws IOException {
+        List<Label> rows = labels("c2,WS-1,{p1},,2026-03-02T08:00:00Z,2026-03-02T08:20:00Z,malicious,AN0400,beacon\n");
+        Scorecard found = Scoring.score(List.of(TestAlerts.alert("AN0400", "WS-1", "{p1}", "2026-03-02T08:00:05Z", 60)),
+                rows, List.of("AN0400"));
+        Scorecard noisy = Scoring.score(List.of(TestAlerts.alert("AN0400", "WS-2", "{p9}", "2026-03-02T08:00:05Z", 60)),
+                rows, List.of("AN0400"));
+
+        Scorecard both = Scoring.combine(List.of(found, noisy));
+
+        assertThat(both.analytics()).containsExactly(new Scorecard.AnalyticScore("AN0400", 1, 1, 0, 1, 0.5, 0.5));
+        assertThat(both.alerts()).hasSize(2);
+        assertThat(both.misses()).hasSize(1);
+    }
+
+    @Test
     void matchesOnlyWithinTheRowsTimeRangeIncludingItsLastSecond() throws IOException {
         List<Label> rows = labels("c2,WS-1,{p1},,2026-03-02T08:00:00Z,2026-03-02T08:10:00Z,malicious,AN0400,x\n");
         Alert inLastSecond = TestAlerts.alert("AN0400", "WS-1", "{p1}", "2026-03-02T08:10:00.900Z", 60);

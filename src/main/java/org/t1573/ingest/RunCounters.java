@@ -7,6 +7,8 @@ public final class RunCounters {
     public static final String DEAD_LETTERS = "dead-letters|";
     public static final String SKEW_COUNT = "clock-skew-count|";
     public static final String SKEW_MILLIS = "clock-skew-millis|";
+    /** Events that {@code --event-time auto} put on their host's write clock, per host and event code. */
+    public static final String RETIMED = "retimed|";
 
     private RunCounters() {}
 }

@@ -55,7 +55,7 @@ public final class FileInputs {
         SingleOutputStreamOperator<Event> parsed = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "files " + channel + suffix)
                 .uid("source-" + channel + suffix)
-                .process(new ParseFunction(channel, options.collectorTime(), options.correctedTime()))
+                .process(new ParseFunction(channel, options.eventTime()))
                 .uid("parse-" + channel + suffix).name("parse " + channel + suffix);
         DataStream<Event> inRange = options.from() == null && options.to() == null ? parsed
                 : parsed.filter(new EventTimeRange(options.from(), options.to()))

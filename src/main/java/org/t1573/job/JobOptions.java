@@ -6,18 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.t1573.ingest.EventTime;
 
 /**
  * Everything a run is configured with.
  *
  * @param mode BATCH for replays of files (sorted by key and time: no late data, results do not
  *     depend on file order or parallelism), STREAMING for live sources
- * @param collectorTime use the collector's clock ({@code event.created}) as event time, for
- *     captures whose sensor clock is skewed
+ * @param eventTime which clock gives events of two clocks their time ({@code --event-time})
  * @param maxOutOfOrderness how far behind the newest event an event may arrive (STREAMING)
- * @param correctedTime with {@code collectorTime}: map the collector's clock back onto the
- *     sensor's through each host's first observed offset, so host events line up with network
- *     sensors (whose clock the sensor clock of a healthy host agrees with)
  * @param from with {@code to}: only events of event time in [from, to) are replayed (null: open)
  */
 public record JobOptions(
@@ -27,28 +24,14 @@ public record JobOptions(
         Map<String, String> overrides,
         int parallelism,
         RuntimeExecutionMode mode,
-        boolean collectorTime,
+        EventTime eventTime,
         Duration maxOutOfOrderness,
-        boolean correctedTime,
         Instant from,
         Instant to) {
 
-    /** Options without clock correction. */
+    /** Options of a whole replay ({@code auto} event time, no time range). */
     public JobOptions(List<InputSpec> inputs, List<Path> patterns, Path out, Map<String, String> overrides,
-            int parallelism, RuntimeExecutionMode mode, boolean collectorTime, Duration maxOutOfOrderness) {
-        this(inputs, patterns, out, overrides, parallelism, mode, collectorTime, maxOutOfOrderness, false, null, null);
-    }
-
-    /** {@code --event-time}: true for {@code collector} and {@code corrected}, false for {@code sensor}. */
-    public static boolean collectorTime(String eventTime) {
-        if (!eventTime.equals("sensor") && !eventTime.equals("collector") && !eventTime.equals("corrected")) {
-            throw new IllegalArgumentException("--event-time must be sensor, collector or corrected, not " + eventTime);
-        }
-        return !eventTime.equals("sensor");
-    }
-
-    /** {@code --event-time corrected}. */
-    public static boolean correctedTime(String eventTime) {
-        return eventTime.equals("corrected");
+            int parallelism, RuntimeExecutionMode mode, Duration maxOutOfOrderness) {
+        this(inputs, patterns, out, overrides, parallelism, mode, EventTime.AUTO, maxOutOfOrderness, null, null);
     }
 }

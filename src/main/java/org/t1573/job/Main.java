@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.t1573.ingest.Channels;
+import org.t1573.ingest.EventTime;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.Durations;
 import org.t1573.pattern.PatternLoadException;
@@ -128,11 +129,11 @@ public final class Main implements Callable<Integer> {
                 description = "BATCH (replay: sorted by time, no late data) or STREAMING (default: ${DEFAULT-VALUE}).")
         RuntimeExecutionMode mode;
 
-        @Option(names = "--event-time", defaultValue = "sensor",
-                description = "sensor: the time the sensor recorded (Sysmon UtcTime); collector: the time the collector "
-                        + "wrote the record (for captures with a skewed sensor clock); corrected: the collector's clock "
-                        + "mapped onto the sensor's through each host's first offset (to join host and network "
-                        + "sensors). Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--event-time", defaultValue = "auto",
+                description = "auto: the sensor's time, but a host's event codes whose sensor time disagrees with its "
+                        + "other codes are put on the host's write clock; sensor: the time the sensor recorded (Sysmon "
+                        + "UtcTime); collector: the time the collector wrote the record; corrected: the collector's clock "
+                        + "mapped onto the sensor's through each host's first offset. Default: ${DEFAULT-VALUE}.")
         String eventTime;
 
         @Option(names = "--max-out-of-orderness", defaultValue = "1m",
@@ -163,7 +164,7 @@ public final class Main implements Callable<Integer> {
         String to;
 
         JobOptions toJobOptions() {
-            boolean collectorTime = JobOptions.collectorTime(eventTime);
+            EventTime clock = EventTime.of(eventTime);
             Map<String, List<Path>> byChannel = new LinkedHashMap<>();
             for (String in : inputs) {
                 ChannelPath cp = ChannelPath.parse(in);
@@ -176,8 +177,8 @@ public final class Main implements Callable<Integer> {
             List<InputSpec> specs = new ArrayList<>();
             byChannel.forEach((c, p) -> specs.add(new InputSpec(c, p)));
             Duration lateness = Durations.parse(maxOutOfOrderness);
-            return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism, mode, collectorTime,
-                    lateness, JobOptions.correctedTime(eventTime), instant("--from", from), instant("--to", to));
+            return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism, mode, clock,
+                    lateness, instant("--from", from), instant("--to", to));
         }
 
         private static Instant instant(String option, String text) {

@@ -1,12 +1,15 @@
 package org.t1573.job;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.t1573.alert.Alert;
 import org.t1573.alert.AlertJson;
 import org.t1573.backtest.EventTimeRange;
+import org.t1573.ingest.EventTime;
+import org.t1573.ingest.HostClocks;
 import org.t1573.ingest.RunCounters;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.PatternSet;
@@ -43,8 +46,16 @@ public final class RunSummary {
                 long n = c.get(key);
                 double hours = c.getOrDefault(RunCounters.SKEW_MILLIS + what, 0L) / (double) n / 3_600_000.0;
                 out.printf("  clock skew: %s: %,d events whose sensor time is %.2f h off the host's "
-                        + "collector offset%s%n", what, n, -hours,
-                        options.collectorTime() ? " (collector time used)" : " (consider --event-time collector)");
+                        + "collector offset%s%n", what, n, -hours, options.eventTime() == EventTime.SENSOR
+                                ? " (consider --event-time auto)" : " (--event-time " + options.eventTime().name()
+                                        .toLowerCase(Locale.ROOT) + ")");
+            }
+        }
+        for (String key : c.keySet()) {
+            if (key.startsWith(RunCounters.RETIMED)) {
+                out.printf("  event time: %s: %,d events put on the host's write clock (their sensor time disagrees "
+                        + "with the host's other codes by more than %d ms)%n", key.substring(RunCounters.RETIMED.length()),
+                        c.get(key), HostClocks.AUTO_TOLERANCE_MS);
             }
         }
         Map<String, int[]> perAnalytic = new TreeMap<>();

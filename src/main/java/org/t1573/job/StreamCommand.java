@@ -3,6 +3,7 @@ package org.t1573.job;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.t1573.ingest.EventTime;
 import org.t1573.kafka.KafkaInputs;
 import org.t1573.kafka.ParameterTopic;
 import org.t1573.kafka.KafkaOptions;
@@ -62,7 +63,8 @@ final class StreamCommand implements Callable<Integer> {
             description = "Per partition: how late an event may arrive before it is a late dead letter. Default: ${DEFAULT-VALUE}.")
     String maxOutOfOrderness;
 
-    @Option(names = "--event-time", defaultValue = "sensor", description = "sensor or collector (see backtest).")
+    @Option(names = "--event-time", defaultValue = "auto",
+            description = "auto, sensor, collector or corrected (see backtest). Default: ${DEFAULT-VALUE}.")
     String eventTime;
 
     @Option(names = "--checkpoint-interval", defaultValue = "30s",
@@ -116,6 +118,6 @@ final class StreamCommand implements Callable<Integer> {
         OffsetSpec.starting(startingOffsets);
         return new KafkaOptions(kafka.bootstrapServers, kafka.topics(), alertsTopic, deadLettersTopic, kafka.client(),
                 groupId, startingOffsets, bounded, Durations.parse(idleness), Durations.parse(maxOutOfOrderness),
-                JobOptions.collectorTime(eventTime), transactionalIdPrefix);
+                EventTime.of(eventTime), transactionalIdPrefix);
     }
 }

@@ -5,35 +5,56 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.t1573.ingest.Channels;
 import org.t1573.ingest.DeadLetter;
+import org.t1573.ingest.EventTime;
+import org.t1573.ingest.HostClocks;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 
 /**
  * Parses the records of one channel's topic with the channel's parser. A parser may keep state
  * between the records of one stream (a Zeek header), so each partition has its own parser: the
- * records of one partition are in order, those of different partitions interleave.
+ * records of one partition are in order, those of different partitions interleave. Events are put
+ * on the clock {@code --event-time} chooses as on files ({@link HostClocks}); clock skew and
+ * re-timed events are counted as metrics ({@code eventsClockSkewed}, {@code eventsRetimed}).
  */
 public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Parsed> {
     private static final long serialVersionUID = 1L;
 
     private final String channel;
-    private final boolean collectorTime;
+    private final EventTime eventTime;
     private transient Map<TopicPartition, RecordParser> parsers;
+    private transient HostClocks clocks;
+    private transient HostClocks.Findings findings;
 
-    public ChannelDeserializer(String channel, boolean collectorTime) {
+    public ChannelDeserializer(String channel, EventTime eventTime) {
         this.channel = channel;
-        this.collectorTime = collectorTime;
+        this.eventTime = eventTime;
     }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         parsers = new HashMap<>();
+        clocks = new HostClocks(eventTime);
+        Counter skewed = context.getMetricGroup().counter("eventsClockSkewed");
+        Counter retimed = context.getMetricGroup().counter("eventsRetimed");
+        findings = new HostClocks.Findings() {
+            @Override
+            public void skewed(String host, String code, long deltaMillis) {
+                skewed.inc();
+            }
+
+            @Override
+            public void retimed(String host, String code) {
+                retimed.inc();
+            }
+        };
     }
 
     @Override
@@ -46,9 +67,7 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
                 tp -> Channels.parserFor(channel));
         try {
             parser.parse(text, e -> {
-                if (collectorTime && e.created != null) {
-                    e.timestamp = e.created;
-                }
+                clocks.apply(e, findings);
                 out.collect(Parsed.of(e));
             });
         } catch (MalformedRecordException e) {

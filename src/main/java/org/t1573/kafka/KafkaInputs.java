@@ -38,7 +38,7 @@ public final class KafkaInputs {
                     .setGroupId(options.groupId())
                     .setClientIdPrefix(options.groupId() + "-" + channel)
                     .setStartingOffsets(OffsetSpec.starting(options.startingOffsets()))
-                    .setDeserializer(new ChannelDeserializer(channel, options.collectorTime()));
+                    .setDeserializer(new ChannelDeserializer(channel, options.eventTime()));
             if (options.bounded() != null) {
                 builder.setBounded(OffsetSpec.stopping(options.bounded()));
             }

@@ -2,6 +2,7 @@ package org.t1573.kafka;
 
 import java.time.Duration;
 import java.util.Map;
+import org.t1573.ingest.EventTime;
 
 /**
  * How the job reads and writes Kafka.
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param bounded {@code null} for an unbounded job, else where reading stops ({@link OffsetSpec#stopping})
  * @param idleness how long a partition may be silent before it stops holding back the watermark
  * @param maxOutOfOrderness how late an event may be, per partition, before it is a late dead letter
- * @param collectorTime the collector's clock as event time (see {@code --event-time})
+ * @param eventTime which clock gives events of two clocks their time ({@code --event-time})
  * @param transactionalIdPrefix prefix of the alert sink's Kafka transactions; unique per job on a cluster
  */
 public record KafkaOptions(
@@ -25,5 +26,5 @@ public record KafkaOptions(
         String bounded,
         Duration idleness,
         Duration maxOutOfOrderness,
-        boolean collectorTime,
+        EventTime eventTime,
         String transactionalIdPrefix) {}

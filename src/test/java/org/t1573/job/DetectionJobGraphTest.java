@@ -24,7 +24,7 @@ class DetectionJobGraphTest {
 
     private static List<String> vertices(List<InputSpec> inputs) throws Exception {
         JobOptions options = new JobOptions(inputs, List.of(Path.of("patterns")), null, Map.of(), 2,
-                RuntimeExecutionMode.STREAMING, false, Duration.ofMinutes(1));
+                RuntimeExecutionMode.STREAMING, Duration.ofMinutes(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DetectionJob.Outputs out = DetectionJob.build(env, options, PatternSet.load(options.patterns(), Map.of()));
         out.alerts().sinkTo(new DiscardingSink<>());

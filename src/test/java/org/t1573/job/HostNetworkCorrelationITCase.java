@@ -14,13 +14,16 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.t1573.alert.Alert;
 import org.t1573.alert.AlertJson;
 
 /**
  * The LSASS campaign 01 pair: Sysmon of MKT01 and the Zeek capture of the same hour. Sysmon's
- * EID 3 UtcTime is 134.24 h behind (INDEX.md); with {@code --event-time corrected} the collector
- * clock is mapped onto the host's first sensor offset, so the payload's connection (Sysmon
+ * EID 3 UtcTime is 134.24 h behind (INDEX.md); by default ({@code --event-time auto}) those events
+ * are put on the host's write clock, and with {@code corrected} every event is, both through the
+ * host's first offset between the two clocks, so the payload's connection (Sysmon
  * 04:54:33 after correction) meets Zeek's session C6lHTD1NEfitEA9vDc (ts 04:54:34.55) on the same
  * 5-tuple 192.168.1.41:51129 -> 10.0.5.13:8080, and its x509 record (CN=prosacco.sons.com, its own
  * issuer) through the certificate fingerprint.
@@ -36,9 +39,12 @@ class HostNetworkCorrelationITCase {
     @TempDir
     Path out;
 
-    @Test
-    void theHostAlertOnThePayloadCarriesTheZeekSessionItsHandshakeAndItsSelfSignedCertificate() throws IOException {
-        String summary = backtest("corrected");
+    /** {@code eventTime} "default": no flag. */
+    @ParameterizedTest(name = "--event-time {0}")
+    @ValueSource(strings = {"default", "corrected"})
+    void theHostAlertOnThePayloadCarriesTheZeekSessionItsHandshakeAndItsSelfSignedCertificate(String eventTime)
+            throws IOException {
+        String summary = backtest(eventTime);
 
         Alert alert = payloadAlert();
         Alert.NetworkEvidence first = alert.evidence().stream()
@@ -67,7 +73,10 @@ class HostNetworkCorrelationITCase {
         List<String> args = new ArrayList<>(List.of("backtest",
                 "--input", "windows=" + DATA.resolve("windows_sysmon/LSASS_campaign_01_metasploit_logonpasswords"),
                 "--input", "zeek=" + DATA.resolve("network_zeek/otrf_lsass_campaign_01_zeek"),
-                "--out", out.toString(), "--event-time", eventTime, "--set", LAB_NETWORKS));
+                "--out", out.toString(), "--set", LAB_NETWORKS));
+        if (!eventTime.equals("default")) {
+            args.addAll(List.of("--event-time", eventTime));
+        }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         PrintStream previous = System.out;
         System.setOut(new PrintStream(text, true, StandardCharsets.UTF_8));

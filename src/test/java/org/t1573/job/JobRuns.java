@@ -26,7 +26,7 @@ public final class JobRuns {
             RuntimeExecutionMode mode, Duration maxOutOfOrderness) throws Exception {
         PatternSet patterns = PatternSet.load(List.of(PATTERNS), overrides);
         JobOptions options = new JobOptions(List.of(new InputSpec("windows", inputs)), List.of(PATTERNS),
-                Path.of("target", "test-out"), overrides, parallelism, mode, false, maxOutOfOrderness);
+                Path.of("target", "test-out"), overrides, parallelism, mode, maxOutOfOrderness);
         return LocalRun.execute(options, patterns);
     }
 
@@ -39,7 +39,7 @@ public final class JobRuns {
             int parallelism) throws Exception {
         PatternSet patterns = PatternSet.load(patternDirs, overrides);
         JobOptions options = new JobOptions(inputs, patternDirs, Path.of("target", "test-out"), overrides, parallelism,
-                RuntimeExecutionMode.BATCH, false, Duration.ofMinutes(1));
+                RuntimeExecutionMode.BATCH, Duration.ofMinutes(1));
         return LocalRun.execute(options, patterns);
     }
 }

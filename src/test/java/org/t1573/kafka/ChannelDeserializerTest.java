@@ -7,13 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.UserCodeClassLoader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.t1573.ingest.EventTime;
 
 /** Parsing in the Kafka source: events with their event time, dead letters with their Kafka origin. */
 class ChannelDeserializerTest {
-    private final ChannelDeserializer deserializer = new ChannelDeserializer("windows", false);
+    private static final String PAYLOAD = "{564ff025-c14a-62fe-1f03-000000000700}";
+    private static final DeserializationSchema.InitializationContext CONTEXT =
+            new DeserializationSchema.InitializationContext() {
+                @Override
+                public MetricGroup getMetricGroup() {
+                    return new UnregisteredMetricsGroup();
+                }
+
+                @Override
+                public UserCodeClassLoader getUserCodeClassLoader() {
+                    return null;
+                }
+            };
+    private final ChannelDeserializer deserializer = new ChannelDeserializer("windows", EventTime.AUTO);
 
     @Test
     void parsesARecordIntoAnEventWithTheSensorTime() throws Exception {
@@ -34,13 +52,45 @@ class ChannelDeserializerTest {
         assertThat(out.get(0).deadLetter.raw).isEqualTo("{not json");
     }
 
+    /**
+     * The Kafka path puts events on the same clock as files: in the reg_meterpreter capture the C2
+     * connection's Sysmon time precedes its own process start; auto re-times it onto the host's
+     * write clock, after the crypto loads.
+     */
+    @Test
+    void autoEventTimePutsADisagreeingEventCodeOnTheHostsWriteClock() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", "shared", "data", "windows_sysmon",
+                "reg_meterpreter_process_commandline_logging_disabled",
+                "reg_meterpreter_process_commandline_logging_disabled.sysmon.ndjson"));
+        deserializer.open(CONTEXT);
+        long lastLoad = Long.MIN_VALUE;
+        Long connect = null;
+        for (int i = 0; i < lines.size() && connect == null; i++) {
+            for (Parsed p : deserializeOpen(lines.get(i), i)) {
+                if (p.event != null && PAYLOAD.equals(p.event.processEntityId)) {
+                    if ("library_load".equals(p.event.action)) {
+                        lastLoad = Math.max(lastLoad, p.eventTime());
+                    } else if ("network_connection".equals(p.event.action)) {
+                        connect = p.eventTime();
+                    }
+                }
+            }
+        }
+        assertThat(connect).as("the payload's first connection").isNotNull();
+        assertThat(connect).as("re-timed after the payload's crypto loads").isGreaterThan(lastLoad);
+    }
+
     @Test
     void deadLettersNeverMoveTheWatermark() {
         assertThat(Parsed.of(new org.t1573.ingest.DeadLetter()).eventTime()).isEqualTo(Long.MIN_VALUE);
     }
 
     private List<Parsed> deserialize(String value, long offset) throws Exception {
-        deserializer.open(null);
+        deserializer.open(CONTEXT);
+        return deserializeOpen(value, offset);
+    }
+
+    private List<Parsed> deserializeOpen(String value, long offset) throws Exception {
         List<Parsed> out = new ArrayList<>();
         deserializer.deserialize(new ConsumerRecord<>("t1573.windows", 1, offset, null,
                 value.getBytes(StandardCharsets.UTF_8)), new Collector<>() {

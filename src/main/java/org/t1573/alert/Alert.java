@@ -46,9 +46,12 @@ public record Alert(
     public record Analytic(String id, String title, String strategy, String technique, String tactic,
             String platform) {}
 
-    /** The host the alert is about. */
+    /**
+     * The host the alert is about: for network analytics the source of the sessions, by address
+     * (and by name where a host sensor's event of the same session named it).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Host(String name, String id) {}
+    public record Host(String name, String id, String ip) {}
 
     /** The process the alert is about, as far as the evidence tells. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -63,11 +63,11 @@ final class AlertFactory {
                     ? distinctValues(s, distinct.getOrDefault(s.name(), List.of()))
                     : render(s.aggregate(), stats.aggregate(s.aggregate())));
         }
-        Event e = w.first;
+        Event e = w.description != null ? w.description : w.first;
         return new Alert(Alert.SCHEMA, w.alertId, activity,
                 new Alert.Analytic(d.id(), d.title(), d.strategy(), d.technique(), d.tactic(), d.platform()),
                 d.severity(), d.confidence(), (int) Math.max(0, Math.min(100, Math.round(score))), reasons,
-                new Alert.Host(e.hostName, e.hostId), process(e),
+                new Alert.Host(e.hostName, e.hostId, e.hostIp), process(e),
                 AlertJson.time((Long) stats.aggregate(Aggregate.CONNECTIONS_FIRST)),
                 AlertJson.time((Long) stats.aggregate(Aggregate.CONNECTIONS_LAST)),
                 new Alert.Window(AlertJson.time(w.start), AlertJson.time(w.end)), summary, aggregates,

@@ -36,6 +36,10 @@ import org.t1573.pattern.SummaryItem;
  * that instant; later sessions of the window are suppressed and counted. If anything was added
  * after the alert, one update with the final aggregates is written when the window closes: at its
  * end, or when the process exits (ends-on). Closing clears all state of the key.
+ *
+ * <p>An event that describes the key (the pattern's {@code context}: a process start) is kept for
+ * one timespan; a window opened meanwhile starts its description of host, user, process and
+ * parent from it, and every matched event adds the fields still missing.
  */
 public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRecord, String> {
     private static final long serialVersionUID = 1L;
@@ -46,14 +50,15 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
     private static final Comparator<Evidence> EVIDENCE_ORDER = Comparator.<Evidence>comparingLong(v -> v.timestamp)
             .thenComparing(v -> String.valueOf(v.eventId)).thenComparing(v -> v.step);
 
-    /** Matches before ends; matches by their events' ids: a fixed order for records of one instant. */
+    /** Descriptions, then matches, then ends; by their events' ids: a fixed order for records of one instant. */
     private static final Comparator<MatchRecord> RECORD_ORDER = Comparator.<MatchRecord, Boolean>comparing(m -> m.end)
-            .thenComparing(AlertWindowFunction::idsOf);
+            .thenComparing(m -> !m.context).thenComparing(AlertWindowFunction::idsOf);
 
     private final CompiledPattern pattern;
     private transient AlertFactory factory;
     private transient ValueState<WindowState> window;
     private transient ValueState<Long> endedAt;
+    private transient ValueState<Event> description;
     private transient MapState<Long, List<MatchRecord>> buffer;
     private transient Counter suppressedCounter;
 
@@ -66,6 +71,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         factory = new AlertFactory(pattern);
         window = getRuntimeContext().getState(new ValueStateDescriptor<>("window", WindowState.class));
         endedAt = getRuntimeContext().getState(new ValueStateDescriptor<>("ended-at", Types.LONG));
+        description = getRuntimeContext().getState(new ValueStateDescriptor<>("description", Event.class));
         buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-matches", Types.LONG,
                 Types.LIST(TypeInformation.of(MatchRecord.class))));
         suppressedCounter = getRuntimeContext().getMetricGroup().counter("alertsSuppressed");
@@ -79,8 +85,9 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
             ctx.timerService().registerEventTimeTimer(m.matchTime);
             // The end of the window this record may open. Registered here, not when the window
             // opens in onTimer: batch execution does not fire timers registered by timers.
+            // For a description, the end of its retention.
             if (!m.end && pattern.window() != null) {
-                ctx.timerService().registerEventTimeTimer(m.matchTime + pattern.window().toMillis());
+                ctx.timerService().registerEventTimeTimer(m.matchTime + windowMillis());
             }
         }
         at.add(m);
@@ -99,6 +106,11 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         }
         WindowState w = window.value();
         Long ended = endedAt.value();
+        Event described = description.value();
+        if (described != null && (timestamp >= described.timestamp + windowMillis()
+                || (ended != null && timestamp >= ended))) {
+            description.clear();
+        }
         if (w == null) {
             endedAt.clear();
             return;
@@ -118,6 +130,10 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
             endedAt.update(m.matchTime);
             return;
         }
+        if (m.context) {
+            description.update(m.events[0]);
+            return;
+        }
         WindowState w = window.value();
         if (w != null && m.matchTime >= w.end) {
             close(w, out);
@@ -129,6 +145,11 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
             w.end = m.matchTime + (pattern.window() == null ? 0 : pattern.window().toMillis());
             // From the group-by values, not the key's hash: ids stay what they were before keys were hashed.
             w.alertId = AlertFactory.alertId(pattern.id(), pattern.key(m.events[0]), w.start);
+            Event described = description.value();
+            w.description = new Event();
+            if (described != null) {
+                FieldCopy.fill(w.description, described, FieldCopy.DESCRIPTION);
+            }
         }
         boolean newSession = false;
         for (int i = 0; i < m.events.length; i++) {
@@ -141,6 +162,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
                     || (e.timestamp == w.first.timestamp && String.valueOf(e.id).compareTo(String.valueOf(w.first.id)) < 0)) {
                 w.first = e;
             }
+            FieldCopy.fill(w.description, e, FieldCopy.DESCRIPTION);
             record(m.steps[i], e, w);
             if (m.steps[i] == pattern.overStep()) {
                 addSession(e, w);
@@ -153,6 +175,10 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
             w.sessionsAtTrigger = w.sessions;
         }
         window.update(w);
+    }
+
+    private long windowMillis() {
+        return pattern.window() == null ? 0 : pattern.window().toMillis();
     }
 
     private void record(int step, Event e, WindowState w) {
@@ -194,6 +220,10 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
     }
 
     private void addSession(Event e, WindowState w) {
+        // The source of an outgoing session is the host: network analytics know their host by it.
+        if (w.description.hostIp == null && !"inbound".equals(e.networkDirection)) {
+            w.description.hostIp = e.sourceIp;
+        }
         w.destinationOf(e).add(e, DestinationStats.highEntropyThreshold(pattern.parameters()), pattern.strongEvidence(e));
         w.sessions++;
         if (w.pending || w.emitted) {

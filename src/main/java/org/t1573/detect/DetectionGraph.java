@@ -100,8 +100,10 @@ public final class DetectionGraph {
 
     private static DataStream<String> alertsOf(DataStream<MatchRecord> matches, List<DataStream<Selected>> selected,
             CompiledPattern p) {
-        DataStream<MatchRecord> ends = union(selected.stream().map(s -> s.filter(x -> x.ends).name("ends-on " + p.id())
-                .map(MatchRecord::endOf).name("end of key " + p.id())).toList());
+        DataStream<MatchRecord> ends = union(selected.stream().map(s -> s.filter(x -> x.ends || x.context)
+                .name("ends-on and context " + p.id())
+                .map(x -> x.ends ? MatchRecord.endOf(x) : MatchRecord.contextOf(x)).name("end or description of key "
+                        + p.id())).toList());
         return matches.union(ends).keyBy(MatchRecord::getKey)
                 .process(new AlertWindowFunction(p)).uid("alert-" + p.id()).name("alert window " + p.id());
     }

@@ -21,6 +21,8 @@ final class FieldCopy {
     static final Set<EventField> PROCESS = EnumSet.of(EventField.HOST_NAME, EventField.HOST_ID, EventField.USER_NAME,
             EventField.PROCESS_ENTITY_ID, EventField.PROCESS_PID, EventField.PROCESS_NAME, EventField.PROCESS_EXECUTABLE,
             EventField.PROCESS_COMMAND_LINE, EventField.PROCESS_HASH_SHA256, EventField.PROCESS_START);
+    /** What an alert says of its host and process: the process and its parent, the host and its address. */
+    static final Set<EventField> DESCRIPTION = EnumSet.copyOf(PROCESS);
 
     static {
         Set<EventField> s = EnumSet.copyOf(FLOW);
@@ -30,6 +32,8 @@ final class FieldCopy {
         s.remove(EventField.NETWORK_TRANSPORT);
         s.addAll(CERTIFICATE);
         SESSION = s;
+        DESCRIPTION.addAll(EnumSet.of(EventField.HOST_IP, EventField.PARENT_ENTITY_ID, EventField.PARENT_PID,
+                EventField.PARENT_NAME, EventField.PARENT_EXECUTABLE));
     }
 
     private FieldCopy() {}

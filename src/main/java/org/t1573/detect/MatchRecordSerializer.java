@@ -13,7 +13,7 @@ import org.t1573.event.RecordTypeInfoFactory;
 /**
  * Flink's serializer of {@link MatchRecord}: matches and ends of keys cross the shuffle to the
  * alert window and its BATCH sort, and wait in its state for the watermark, so the record is
- * written by hand (the key, the time, the end flag, then each event with its step), not field by
+ * written by hand (the key, the time, the end and context flags, then each event with its step), not field by
  * field through reflection. A record without events arrays reads back with empty ones.
  */
 public final class MatchRecordSerializer extends RecordSerializer<MatchRecord> {
@@ -24,6 +24,7 @@ public final class MatchRecordSerializer extends RecordSerializer<MatchRecord> {
 
     private static final int HAS_KEY = 1;
     private static final int END = 2;
+    private static final int CONTEXT = 4;
 
     private MatchRecordSerializer() {}
 
@@ -41,12 +42,12 @@ public final class MatchRecordSerializer extends RecordSerializer<MatchRecord> {
             events[i] = EventSerializer.INSTANCE.copy(from.events[i]);
             steps[i] = from.steps[i];
         }
-        return new MatchRecord(from.key, from.matchTime, from.end, events, steps);
+        return new MatchRecord(from.key, from.matchTime, from.end, from.context, events, steps);
     }
 
     @Override
     public void serialize(MatchRecord m, DataOutputView out) throws IOException {
-        out.writeByte((m.key != null ? HAS_KEY : 0) | (m.end ? END : 0));
+        out.writeByte((m.key != null ? HAS_KEY : 0) | (m.end ? END : 0) | (m.context ? CONTEXT : 0));
         if (m.key != null) {
             GroupKeySerializer.INSTANCE.serialize(m.key, out);
         }
@@ -71,7 +72,7 @@ public final class MatchRecordSerializer extends RecordSerializer<MatchRecord> {
             steps[i] = in.readInt();
             events[i] = EventSerializer.INSTANCE.deserialize(in);
         }
-        return new MatchRecord(key, matchTime, (flags & END) != 0, events, steps);
+        return new MatchRecord(key, matchTime, (flags & END) != 0, (flags & CONTEXT) != 0, events, steps);
     }
 
     private static int size(MatchRecord m) {

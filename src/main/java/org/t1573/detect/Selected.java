@@ -4,7 +4,7 @@ import org.apache.flink.api.common.typeinfo.TypeInfo;
 import org.t1573.event.Event;
 
 /**
- * An event that satisfied at least one step of a pattern (or ends one of its keys), marked with
+ * An event that satisfied at least one step of a pattern (or ends or describes one of its keys), marked with
  * which steps, and keyed by the pattern's group-by. CEP conditions test the marks, so step
  * predicates run once per event, before the shuffle.
  *
@@ -21,6 +21,8 @@ public class Selected {
     public final int steps;
     /** The event ends the key's life (ends-on). */
     public final boolean ends;
+    /** The event describes the key for its alerts (the pattern's context). */
+    public final boolean context;
     /** The event's time. */
     public final long timestamp;
     /** A hash of the event's id: orders events of one time without decoding them. */
@@ -28,14 +30,16 @@ public class Selected {
     private final EncodedEvent event;
 
     /** A selected event; the copies of one event for several patterns share {@code event}. */
-    Selected(GroupKey key, int steps, boolean ends, Event e, EncodedEvent event) {
-        this(key, steps, ends, e.timestamp, idHash(e.id), event);
+    Selected(GroupKey key, int steps, boolean ends, boolean context, Event e, EncodedEvent event) {
+        this(key, steps, ends, context, e.timestamp, idHash(e.id), event);
     }
 
-    Selected(GroupKey key, int steps, boolean ends, long timestamp, long idHash, EncodedEvent event) {
+    Selected(GroupKey key, int steps, boolean ends, boolean context, long timestamp, long idHash,
+            EncodedEvent event) {
         this.key = key;
         this.steps = steps;
         this.ends = ends;
+        this.context = context;
         this.timestamp = timestamp;
         this.idHash = idHash;
         this.event = event;
@@ -43,7 +47,7 @@ public class Selected {
 
     /** A selected event of its own (tests, and callers without other copies). */
     public Selected(GroupKey key, int steps, boolean ends, Event e) {
-        this(key, steps, ends, e, EncodedEvent.of(e));
+        this(key, steps, ends, false, e, EncodedEvent.of(e));
     }
 
     /** The hash {@link #idHash} holds; 0 for an event without an id. */

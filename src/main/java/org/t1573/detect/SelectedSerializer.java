@@ -12,7 +12,7 @@ import org.t1573.event.RecordTypeInfoFactory;
 /**
  * Flink's serializer of {@link Selected}: every selected event crosses the shuffle and the BATCH
  * sort once per pattern that wants it, so the record is written by hand (the key, the step bits,
- * the ends flag, time and id hash, then the encoded event as one block of bytes that is copied, not
+ * the ends and context flags, time and id hash, then the encoded event as one block of bytes that is copied, not
  * decoded, on the way through).
  */
 public final class SelectedSerializer extends RecordSerializer<Selected> {
@@ -23,6 +23,7 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
 
     private static final int HAS_KEY = 1;
     private static final int ENDS = 2;
+    private static final int CONTEXT = 4;
 
     private SelectedSerializer() {}
 
@@ -34,13 +35,13 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
     /** A copy that shares the (immutable) bytes and decodes its own event. */
     @Override
     public Selected copy(Selected from) {
-        return new Selected(from.key, from.steps, from.ends, from.timestamp, from.idHash,
+        return new Selected(from.key, from.steps, from.ends, from.context, from.timestamp, from.idHash,
                 EncodedEvent.ofBytes(from.encoded()));
     }
 
     @Override
     public void serialize(Selected s, DataOutputView out) throws IOException {
-        out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0));
+        out.writeByte((s.key != null ? HAS_KEY : 0) | (s.ends ? ENDS : 0) | (s.context ? CONTEXT : 0));
         if (s.key != null) {
             GroupKeySerializer.INSTANCE.serialize(s.key, out);
         }
@@ -61,7 +62,8 @@ public final class SelectedSerializer extends RecordSerializer<Selected> {
         long idHash = in.readLong();
         byte[] event = new byte[in.readInt()];
         in.readFully(event);
-        return new Selected(key, steps, (flags & ENDS) != 0, timestamp, idHash, EncodedEvent.ofBytes(event));
+        return new Selected(key, steps, (flags & ENDS) != 0, (flags & CONTEXT) != 0, timestamp, idHash,
+                EncodedEvent.ofBytes(event));
     }
 
     @Override

@@ -35,13 +35,14 @@ final class StepMarker implements Serializable {
             CompiledPattern p = patterns.get(i);
             int mask = p.stepMask(e);
             boolean ends = p.endsKey(e);
-            if (mask == 0 && !ends) {
+            boolean context = p.describesKey(e);
+            if (mask == 0 && !ends && !context) {
                 continue;
             }
             String key = p.key(e);
             if (key != null) {
                 encoded = encoded == null ? EncodedEvent.of(e) : encoded;
-                sink.emit(outputs.get(i), new Selected(GroupKey.of(key), mask, ends, e, encoded));
+                sink.emit(outputs.get(i), new Selected(GroupKey.of(key), mask, ends, context, e, encoded));
                 any = true;
             }
         }

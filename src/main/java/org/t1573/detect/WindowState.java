@@ -27,6 +27,11 @@ public class WindowState {
     /** The earliest matched event (by time, then id), for the alert's host and process details. */
     public Event first;
     /**
+     * The host, user, process and parent as far as the key's description and the matched events
+     * tell, first value of each field kept.
+     */
+    public Event description;
+    /**
      * 64-bit hashes of "step:id" of the events applied, sorted: an event in several matches counts
      * once (two events of one window with one hash would need ~2^32 events in it).
      */

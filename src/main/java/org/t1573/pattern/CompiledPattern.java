@@ -23,6 +23,7 @@ public final class CompiledPattern implements Serializable {
     private final ParameterValues parameters;
     private final List<Condition<Event>> steps;
     private final Condition<Event> endsOn;
+    private final Condition<Event> context;
     private final Condition<Event> strongEvidence;
     private final List<FieldAccess<Event>> groupBy;
     private final Duration window;
@@ -35,12 +36,13 @@ public final class CompiledPattern implements Serializable {
             implements Serializable {}
 
     CompiledPattern(PatternDefinition definition, ParameterValues parameters, List<Condition<Event>> steps,
-            Condition<Event> endsOn, Condition<Event> strongEvidence, List<FieldAccess<Event>> groupBy, Duration window,
-            Condition<AggregateView> alertCondition, List<CompiledScoreRule> scoreRules) {
+            Condition<Event> endsOn, Condition<Event> context, Condition<Event> strongEvidence,
+            List<FieldAccess<Event>> groupBy, Duration window, Condition<AggregateView> alertCondition, List<CompiledScoreRule> scoreRules) {
         this.definition = definition;
         this.parameters = parameters;
         this.steps = List.copyOf(steps);
         this.endsOn = endsOn;
+        this.context = context;
         this.strongEvidence = strongEvidence;
         this.groupBy = List.copyOf(groupBy);
         this.window = window;
@@ -108,6 +110,11 @@ public final class CompiledPattern implements Serializable {
 
     public boolean hasStrongEvidence() {
         return strongEvidence != null;
+    }
+
+    /** Whether the event describes its key for the alerts (the pattern's {@code context}). */
+    public boolean describesKey(Event e) {
+        return context != null && context.test(e);
     }
 
     public boolean hasEndsOn() {

@@ -32,6 +32,7 @@ public final class PatternCompiler {
         Duration window = window(def, values, errors);
         Condition<Event> endsOn = def.endsOn() == null ? null : events.compile(def.endsOn());
         Condition<Event> strong = def.strongEvidence() == null ? null : events.compile(def.strongEvidence());
+        Condition<Event> context = def.context() == null ? null : events.compile(def.context());
         Condition<AggregateView> condition =
                 def.condition() == null ? Condition.always() : aggregates.compile(def.condition());
         List<CompiledPattern.CompiledScoreRule> rules = new ArrayList<>();
@@ -44,7 +45,7 @@ public final class PatternCompiler {
         if (!errors.isEmpty()) {
             throw new PatternLoadException(errors);
         }
-        return new CompiledPattern(def, values, steps, endsOn, strong, groupBy, window, condition, rules);
+        return new CompiledPattern(def, values, steps, endsOn, context, strong, groupBy, window, condition, rules);
     }
 
     private static Duration window(PatternDefinition def, ParameterValues values, List<PatternError> errors) {

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param groupBy fields whose values key the sequence (Sigma {@code group-by})
  * @param timespan the sequence's window, a duration or a {@code $Parameter}
  * @param endsOn events that end a key's life (a process exit): its alert window closes early
+ * @param context events that describe a key without being a step (a process start): their host,
+ *     user, process and parent fields fill the key's alerts; null when the pattern names none
  * @param aggregateOver the step whose events are the sessions that aggregates count
  * @param strongEvidence sessions of that step that are evidence enough alone (aggregate
  *     {@code connections.strong}); null when the pattern names none
@@ -37,6 +39,7 @@ public record PatternDefinition(
         String timespan,
         int timespanLine,
         ConditionNode endsOn,
+        ConditionNode context,
         String aggregateOver,
         ConditionNode strongEvidence,
         ConditionNode condition,

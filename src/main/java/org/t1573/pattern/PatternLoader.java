@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PatternLoader {
     private static final Set<String> KEYS = new java.util.TreeSet<>(List.of("id", "title", "status", "description", "technique", "tactic",
             "strategy", "platform", "severity", "confidence", "author", "date", "modified", "logsources",
-            "falsepositives", "references", "parameters", "group-by", "sequence", "timespan", "ends-on",
+            "falsepositives", "references", "parameters", "group-by", "sequence", "timespan", "ends-on", "context",
             "aggregate", "condition", "summary", "score", "tags"));
     private static final Set<String> AGGREGATE_KEYS = new java.util.TreeSet<>(List.of("over", "strong"));
     private static final Set<String> SEVERITIES =
@@ -137,7 +137,8 @@ public final class PatternLoader {
                     severity, orDefault(confidence, "medium"), logSources(), list("falsepositives"),
                     list("references"), params, groupBy, steps, timespan,
                     top.containsKey("timespan") ? YamlTree.line(valueNode("timespan")) : 0,
-                    top.containsKey("ends-on") ? conditions.read(valueNode("ends-on"), "ends-on") : null, over,
+                    top.containsKey("ends-on") ? conditions.read(valueNode("ends-on"), "ends-on") : null,
+                    top.containsKey("context") ? conditions.read(valueNode("context"), "context") : null, over,
                     strongEvidence(),
                     top.containsKey("condition") ? conditions.read(valueNode("condition"), "condition") : null,
                     summary(steps), scoreBase(), scoreRules());

@@ -62,6 +62,23 @@ class MatchRecordSerializerTest {
     }
 
     @Test
+    void aDescriptionOfAKeyCarriesOnlyTheFieldsAlertsTakeFromIt() throws IOException {
+        Event start = event("sysmon-1", 4_000L, null, "203.0.113.9");
+        start.processCommandLine = "powershell -nop -w hidden -enc SQBFAFgA";
+        start.parentName = "wscript.exe";
+        start.userName = "THESHIRE\\pgustavo";
+        MatchRecord back = roundTrip(MatchRecord.contextOf(new Selected(GroupKey.of("WS01|{guid}"), 0, false, true,
+                start, EncodedEvent.of(start))));
+        assertTrue(back.context);
+        assertEquals(4_000L, back.matchTime);
+        assertEquals("powershell -nop -w hidden -enc SQBFAFgA", back.events[0].processCommandLine);
+        assertEquals("wscript.exe", back.events[0].parentName);
+        assertEquals("THESHIRE\\pgustavo", back.events[0].userName);
+        assertNull(back.events[0].destinationIp, "not a description field");
+        assertArrayEquals(new int[] {-1}, back.steps);
+    }
+
+    @Test
     void anEmptyInstanceReadsBackWithEmptyArrays() throws IOException {
         MatchRecord back = roundTrip(MatchRecordSerializer.INSTANCE.createInstance());
         assertNull(back.key);

@@ -19,20 +19,23 @@ import org.t1573.event.Event;
 class SelectedSerializerTest {
 
     @ParameterizedTest
-    @CsvSource(value = {"{guid-1}, 5, true", "NULL, 0, false", "host|42|1700000000000, 2, false"}, nullValues = "NULL")
-    void roundTripKeepsKeyStepsEndsAndEvent(String key, int steps, boolean ends) throws IOException {
+    @CsvSource(value = {"{guid-1}, 5, true, false", "NULL, 0, false, true", "host|42|1700000000000, 2, false, false"},
+            nullValues = "NULL")
+    void roundTripKeepsKeyStepsEndsContextAndEvent(String key, int steps, boolean ends, boolean context)
+            throws IOException {
         Event e = new Event();
         e.timestamp = 1_700_000_000_000L;
         e.id = "sysmon-7-42";
         e.processName = "rundll32.exe";
         e.destinationPort = 4444;
-        Selected s = new Selected(key == null ? null : GroupKey.of(key), steps, ends, e);
+        Selected s = new Selected(key == null ? null : GroupKey.of(key), steps, ends, context, e, EncodedEvent.of(e));
         DataOutputSerializer out = new DataOutputSerializer(128);
         SelectedSerializer.INSTANCE.serialize(s, out);
         Selected back = SelectedSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertEquals(key == null ? null : GroupKey.of(key), back.key);
         assertEquals(steps, back.steps);
         assertEquals(ends, back.ends);
+        assertEquals(context, back.context);
         assertEquals(e.timestamp, back.timestamp);
         assertEquals(Selected.idHash("sysmon-7-42"), back.idHash);
         assertEquals(e.timestamp, back.event().timestamp);
@@ -58,8 +61,8 @@ class SelectedSerializerTest {
         e.hostName = "WS01";
         e.dllName = "bcrypt.dll";
         EncodedEvent shared = EncodedEvent.of(e);
-        Selected forOne = new Selected(GroupKey.of("WS01|{a}"), 1, false, e, shared);
-        Selected forOther = new Selected(GroupKey.of("WS01|42"), 2, false, e, shared);
+        Selected forOne = new Selected(GroupKey.of("WS01|{a}"), 1, false, false, e, shared);
+        Selected forOther = new Selected(GroupKey.of("WS01|42"), 2, false, false, e, shared);
         assertSame(forOne.encoded(), forOther.encoded());
         assertSame(e, forOne.event(), "before the shuffle the selected instance itself");
     }

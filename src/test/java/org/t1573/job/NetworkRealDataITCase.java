@@ -91,8 +91,9 @@ class NetworkRealDataITCase {
         for (Alert a : last.values()) {
             Alert.Destination d = a.destinations().get(0);
             String names = a.summary().containsKey("ServerNames") ? " " + a.summary().get("ServerNames") : "";
-            found.add(a.analytic().id() + " " + ((List<?>) a.summary().get("SourceIPs")).get(0) + " " + d.ip() + ":"
-                    + d.port() + names);
+            Object source = ((List<?>) a.summary().get("SourceIPs")).get(0);
+            assertThat(a.host().ip()).as("the alert's host is the source of its sessions").isEqualTo(source);
+            found.add(a.analytic().id() + " " + source + " " + d.ip() + ":" + d.port() + names);
         }
         return found;
     }

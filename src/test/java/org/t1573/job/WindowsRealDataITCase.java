@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,25 @@ class WindowsRealDataITCase {
             "empire_launcher_sct_regsvr32", "empire_launcher_vbs", "reg_meterpreter_process_commandline_logging_disabled"})
     void staysSilentWithDefaultsBecauseEveryLabC2IsInAPrivateRange(String dataset) throws IOException {
         assertThat(alerts(dataset, List.of())).isEmpty();
+    }
+
+    /**
+     * Triage context: the agent's Sysmon EID 1 is no step of AN0400, yet its alert carries the
+     * command line, parent and user from it (the pattern's context), and the host's address from
+     * its connections.
+     */
+    @Test
+    void theEmpireAgentsAlertCarriesItsCommandLineParentAndUserFromItsProcessStart() throws IOException {
+        alerts("empire_launcher_vbs", List.of("--set", CORP_172_192));
+        Alert agent = Files.readAllLines(out.resolve("alerts.jsonl")).stream().map(AlertJson::read)
+                .filter(a -> a.analytic().id().equals("AN0400")).findFirst().orElseThrow();
+
+        assertThat(agent.process().commandLine()).startsWith("\"C:\\Windows\\System32\\WindowsPowerShell")
+                .contains("-noP -sta -w 1 -enc");
+        assertThat(agent.process().parent().name()).isEqualTo("wscript.exe");
+        assertThat(agent.process().parent().pid()).isEqualTo(2440L);
+        assertThat(agent.process().user()).isEqualTo("THESHIRE\\pgustavo");
+        assertThat(agent.host().ip()).isEqualTo("172.18.39.5");
     }
 
     /** "analytic process guid ip:port" of the AN0400 and seed-query alerts of a backtest run. */

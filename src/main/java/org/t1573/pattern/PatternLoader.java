@@ -1,8 +1,6 @@
 package org.t1573.pattern;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -55,15 +50,7 @@ public final class PatternLoader {
     /** Parses pattern text; {@code file} is only used in error messages. */
     public static PatternDefinition parse(String file, String text) throws PatternLoadException {
         List<PatternError> errors = new ArrayList<>();
-        Node root;
-        try (Reader r = new StringReader(text)) {
-            root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new PatternLoadException(List.of(new PatternError(file, line, "not valid YAML: " + e.getProblem())));
-        } catch (IOException | RuntimeException e) {
-            throw new PatternLoadException(List.of(new PatternError(file, 0, "not valid YAML: " + e.getMessage())));
-        }
+        Node root = PatternYaml.compose(file, text);
         if (root == null) {
             throw new PatternLoadException(List.of(new PatternError(file, 0, "the file is empty")));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -426,5 +427,45 @@ class PatternLoaderTest {
         PatternError e = onlyErrorOf(appending("severity: low\n"));
 
         assertThat(List.of(e.line(), e.reason())).containsExactly(LINE_AFTER_END, "duplicate key 'severity' in a pattern file");
+    }
+
+    // --- hostile input: bounded work
+
+    /** The where of step connect (line 30) as a billion-laughs shape: anchor cN lists c(N-1) five times. */
+    private static String withAliasBomb(int anchors) {
+        StringBuilder where = new StringBuilder("    where:\n      any:\n        - &c0 {event.action: library_load}\n");
+        for (int n = 1; n <= anchors; n++) {
+            where.append("        - &c").append(n).append(" {any: [")
+                    .append(String.join(", ", Collections.nCopies(5, "*c" + (n - 1)))).append("]}\n");
+        }
+        return replacing("    where:\n      event.action: network_connection\n", where.toString());
+    }
+
+    @Test
+    void anAliasBombIsRejectedAtTheLineOfTheAnchorThatOutgrowsAPattern() {
+        PatternError e = onlyErrorOf(withAliasBomb(8));
+
+        assertThat(e.line()).as("a line of the anchors c1..c8").isBetween(33, 40);
+        assertThat(e.reason()).startsWith("this value expands to more than " + PatternYaml.MAX_NODES + " YAML nodes");
+    }
+
+    @Test
+    void anAliasThatReusesAValueReadsAsTheValueWrittenOut() throws Exception {
+        PatternDefinition def = load(withAliasBomb(2));
+
+        assertThat(fieldTests(def.sequence().get(1).where())).as("c0, c1 = 5 x c0, c2 = 5 x c1").isEqualTo(1 + 5 + 25);
+    }
+
+    private static int fieldTests(ConditionNode n) {
+        return n.kind() == ConditionNode.Kind.TEST ? 1 : n.children().stream().mapToInt(c -> fieldTests(c)).sum();
+    }
+
+    @Test
+    void anAliasInsideItsOwnAnchorIsRejectedAtItsLine() {
+        PatternError e = onlyErrorOf(replacing("      event.action: network_connection\n",
+                "      any:\n        - &loop {any: [*loop]}\n"));
+
+        assertThat(e.line()).isEqualTo(32);
+        assertThat(e.reason()).contains("nests more than " + PatternYaml.MAX_DEPTH);
     }
 }

@@ -1,8 +1,6 @@
 package org.t1573.pattern;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,9 +38,10 @@ public final class PatternLoader {
     public static PatternDefinition load(Path file) throws PatternLoadException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = SmallTextFiles.read(file, PatternYaml.MAX_FILE_SIZE);
         } catch (IOException e) {
-            throw new PatternLoadException(List.of(new PatternError(file.toString(), 0, "cannot read: " + e)));
+            throw new PatternLoadException(
+                    List.of(new PatternError(file.toString(), 0, "cannot read: " + e.getMessage())));
         }
         return parse(file.toString(), text);
     }

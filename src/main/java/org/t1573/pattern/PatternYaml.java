@@ -91,8 +91,9 @@ final class PatternYaml {
                 nodes += c.nodes();
                 height = Math.max(height, c.height());
                 if (nodes > MAX_NODES) {
-                    throw error(n, "this value expands to more than " + MAX_NODES + " YAML nodes (an alias counts "
-                            + "each time it is used): too large for a pattern; long lists belong in a list file (@file:)");
+                    throw error(n, "this value expands to more than " + MAX_NODES + " YAML nodes (an alias "
+                            + "counts each time it is used): too large for a pattern; long lists belong in a list "
+                            + "file (@file:)");
                 }
             }
             return new Size(nodes, isCollection(n) ? height + 1 : 0);

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PatternLoaderTest {
     private static final String FILE = "patterns/test/T-LOAD.yml";
@@ -467,5 +471,27 @@ class PatternLoaderTest {
 
         assertThat(e.line()).isEqualTo(32);
         assertThat(e.reason()).contains("nests more than " + PatternYaml.MAX_DEPTH);
+    }
+
+    @Test
+    void aPatternPathThatIsNotARegularFileIsRefusedUnread() {
+        Path device = Path.of("/dev/null");
+        Assumptions.assumeTrue(Files.exists(device), "a Unix device");
+
+        PatternLoadException e = catchThrowableOfType(PatternLoadException.class, () -> PatternLoader.load(device));
+
+        assertThat(e.errors()).extracting(PatternError::toString)
+                .containsExactly("/dev/null:0: cannot read: not a regular file");
+    }
+
+    @Test
+    void aPatternFileOverTheSizeLimitIsRefusedUnparsed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("T-LOAD.yml");
+        Files.writeString(file, MINIMAL + "#" + "x".repeat(PatternYaml.MAX_FILE_SIZE - MINIMAL.length()) + "\n");
+
+        PatternLoadException e = catchThrowableOfType(PatternLoadException.class, () -> PatternLoader.load(file));
+
+        assertThat(e.errors()).extracting(PatternError::reason)
+                .containsExactly("cannot read: larger than " + PatternYaml.MAX_FILE_SIZE + " bytes");
     }
 }

@@ -1,7 +1,6 @@
 package org.t1573.pattern;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,15 +79,15 @@ public final class ParameterValues implements Serializable {
 
     /**
      * Parses the text form of a value (lists are comma separated; an item {@code @file:PATH}
-     * stands for the entries of that {@link ListFile}, relative to the working directory);
+     * stands for the entries of that file, in the working directory, see {@link ListFile});
      * IllegalArgumentException if it does not fit.
      */
     public static Object parse(ParameterType type, String text) {
-        return parse(type, text, Path.of("").toAbsolutePath());
+        return parse(type, text, ListFile.inWorkingDirectory());
     }
 
-    /** As {@link #parse(ParameterType, String)}, with list files relative to {@code listDir}. */
-    public static Object parse(ParameterType type, String text, Path listDir) {
+    /** As {@link #parse(ParameterType, String)}, with list files read from {@code lists}. */
+    public static Object parse(ParameterType type, String text, ListFile lists) {
         switch (type) {
             case LIST:
                 // Items, not the whole text: a shipped file and a site's own file (or values) combine.
@@ -96,7 +95,7 @@ public final class ParameterValues implements Serializable {
                 for (String item : text.split(",")) {
                     String v = item.trim();
                     if (ListFile.isReference(v)) {
-                        items.addAll(ListFile.read(ListFile.resolveIn(listDir, v)));
+                        items.addAll(lists.read(v));
                     } else if (!v.isEmpty()) {
                         items.add(v);
                     }

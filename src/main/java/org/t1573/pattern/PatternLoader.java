@@ -75,12 +75,14 @@ public final class PatternLoader {
         private final String file;
         private final YamlTree yaml;
         private final ConditionReader conditions;
+        private final ListFile lists;
         private Map<String, NodeTuple> top;
 
         Reading(String file, List<PatternError> errors) {
             this.file = file;
             this.yaml = new YamlTree(file, errors);
             this.conditions = new ConditionReader(yaml);
+            this.lists = ListFile.forPattern(Path.of(file));
         }
 
         PatternDefinition read(Node root) {
@@ -206,8 +208,7 @@ public final class PatternLoader {
                         ? String.join(",", yaml.scalars(def, "default of " + name))
                         : yaml.scalar(def, "default of " + name);
                 try {
-                    Object value = ParameterValues.parse(type, text == null ? "" : text,
-                            Path.of(file).toAbsolutePath().getParent());
+                    Object value = ParameterValues.parse(type, text == null ? "" : text, lists);
                     String description = p.containsKey("description")
                             ? yaml.scalar(p.get("description").getValueNode(), "description") : "";
                     out.put(name, new ParameterSpec(name, description, type, value, YamlTree.line(keyNode)));

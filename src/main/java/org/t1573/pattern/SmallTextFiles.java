@@ -20,6 +20,11 @@ final class SmallTextFiles {
 
     /** The file as UTF-8 text; IOException with the reason when missing, not regular, over maxBytes or not UTF-8. */
     static String read(Path file, int maxBytes) throws IOException {
+        return utf8(bytes(file, maxBytes));
+    }
+
+    /** The bytes of a regular file of at most maxBytes; IOException with the reason otherwise. */
+    static byte[] bytes(Path file, int maxBytes) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -37,6 +42,11 @@ final class SmallTextFiles {
         if (bytes.length > maxBytes) {
             throw new IOException("larger than " + maxBytes + " bytes");
         }
+        return bytes;
+    }
+
+    /** Strict UTF-8: a file in another encoding is an error, not text with replacement characters. */
+    static String utf8(byte[] bytes) throws IOException {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {

@@ -53,21 +53,32 @@ public final class PatternCompiler {
         if (text == null) {
             return null;
         }
-        try {
-            if (text.startsWith("$")) {
-                String name = text.substring(1);
-                Object v = values.has(name) ? values.get(name) : null;
-                if (!(v instanceof Duration)) {
-                    errors.add(new PatternError(def.file(), def.timespanLine(),
-                            "timespan " + text + " must name a duration parameter"));
-                    return null;
-                }
-                return (Duration) v;
+        if (text.startsWith("$")) {
+            String name = text.substring(1);
+            Object v = values.has(name) ? values.get(name) : null;
+            if (!(v instanceof Duration)) {
+                errors.add(new PatternError(def.file(), def.timespanLine(),
+                        "timespan " + text + " must name a duration parameter"));
+                return null;
             }
-            return Durations.parse(text);
+            // The parameter's line: its default or a --set value made the window.
+            return positive((Duration) v, def.file(), values.specs().get(name).line(),
+                    "parameter " + name + " is the timespan and", errors);
+        }
+        try {
+            return positive(Durations.parse(text), def.file(), def.timespanLine(), "timespan " + text, errors);
         } catch (IllegalArgumentException e) {
             errors.add(new PatternError(def.file(), def.timespanLine(), "timespan: " + e.getMessage()));
             return null;
         }
+    }
+
+    /** The window, or null after an error: a window of zero alerts on every event instead of once per window. */
+    private static Duration positive(Duration window, String file, int line, String what, List<PatternError> errors) {
+        if (window.compareTo(Duration.ZERO) > 0) {
+            return window;
+        }
+        errors.add(new PatternError(file, line, what + " must be longer than zero"));
+        return null;
     }
 }

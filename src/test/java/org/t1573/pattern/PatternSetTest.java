@@ -271,4 +271,51 @@ class PatternSetTest {
             assertThat(e.line()).as("the line of group-by").isEqualTo(7);
         });
     }
+
+    // --- the timespan: an empty window would alert once per event, not once per window
+
+    /** A copy of AN0400 in {@code dir} with one line replaced. */
+    private static Path an0400With(Path dir, String line, String replacement) throws IOException {
+        String text = Files.readString(PATTERNS.resolve("windows/AN0400.yml"));
+        assertThat(text).contains(line);
+        Path copy = dir.resolve("windows/AN0400.yml");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, text.replace(line, replacement));
+        return copy;
+    }
+
+    @Test
+    void aZeroTimespanIsAnErrorAtItsLine(@TempDir Path dir) throws Exception {
+        Path copy = an0400With(dir, "timespan: $TimeWindow", "timespan: 0s");
+
+        List<PatternError> errors = errorsOf(List.of(copy), Map.of());
+
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(lineOf(copy, "timespan: 0s"));
+            assertThat(e.reason()).isEqualTo("timespan 0s must be longer than zero");
+        });
+    }
+
+    @Test
+    void aZeroDefaultOfTheTimespanParameterIsAnErrorAtTheParameterLine(@TempDir Path dir) throws Exception {
+        Path copy = an0400With(dir, "    default: 15m", "    default: 0s");
+
+        List<PatternError> errors = errorsOf(List.of(copy), Map.of());
+
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(lineOf(copy, "  TimeWindow:"));
+            assertThat(e.reason()).isEqualTo("parameter TimeWindow is the timespan and must be longer than zero");
+        });
+    }
+
+    @Test
+    void aZeroOverrideOfTheTimespanParameterIsAnErrorAtTheParameterLineOfEveryPattern() throws Exception {
+        List<PatternError> errors = errorsOf(set("TimeWindow", "0s"));
+
+        assertThat(errors).extracting(e -> Path.of(e.file())).contains(PATTERNS.resolve("windows/AN0400.yml"));
+        for (PatternError e : errors) {
+            assertThat(e.line()).isEqualTo(lineOf(Path.of(e.file()), "  TimeWindow:"));
+            assertThat(e.reason()).isEqualTo("parameter TimeWindow is the timespan and must be longer than zero");
+        }
+    }
 }

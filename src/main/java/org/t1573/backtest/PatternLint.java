@@ -20,7 +20,8 @@ import org.t1573.pattern.PatternLoader;
 /**
  * Conventions of the pattern collection beyond what loading checks: unique ids, ATT&CK ids in
  * their official form, parameters documented and used, the {@code <platform>/<ID>.yml} layout,
- * and test files that belong to a pattern. Findings read {@code file:line: message}.
+ * a test file beside every pattern, and test files that belong to a pattern. Findings read
+ * {@code file:line: message}.
  */
 public final class PatternLint {
     /** Parameters the engine reads itself (beacon.likely), so a pattern need not reference them. */
@@ -44,6 +45,7 @@ public final class PatternLint {
             if (name.endsWith(PatternTestFile.SUFFIX)) {
                 lintTests(f, findings);
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                requireTests(f, findings);
                 lintPattern(dir, f, ids, findings);
             }
         }
@@ -84,6 +86,19 @@ public final class PatternLint {
             if (!referenced && !ENGINE_PARAMETERS.contains(p.name())) {
                 findings.add(f + ":" + p.line() + ": parameter " + p.name() + " is never used ($" + p.name() + ")");
             }
+        }
+    }
+
+    /**
+     * A pattern without test cases can break unnoticed: every pattern file needs its
+     * {@code <name>.tests.yml} beside it (the name {@code test-patterns} pairs them by), even when
+     * the pattern itself does not load.
+     */
+    private static void requireTests(Path f, List<String> findings) {
+        String name = f.getFileName().toString();
+        Path tests = f.resolveSibling(name.substring(0, name.lastIndexOf('.')) + PatternTestFile.SUFFIX);
+        if (!Files.exists(tests)) {
+            findings.add(f + ":1: no test cases: " + tests + " is missing (format: patterns/windows/AN0400.tests.yml)");
         }
     }
 

@@ -9,8 +9,8 @@ import picocli.CommandLine.Mixin;
 /** Checks the pattern collection's conventions. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Checks the pattern collection: unique ids, valid ATT&CK ids, every parameter documented and "
-                + "used, file names patterns/<platform>/<ID>.yml matching the platform field, test files beside "
-                + "their patterns. Exit code 1 when anything is found.")
+                + "used, file names patterns/<platform>/<ID>.yml matching the platform field, an <ID>.tests.yml "
+                + "beside every pattern and a pattern beside every test file. Exit code 1 when anything is found.")
 public final class LintCommand implements Callable<Integer> {
     @Mixin
     PatternDir patterns = new PatternDir();

@@ -19,39 +19,39 @@ class PatternLintTest {
 
     @Test
     void acceptsAWellFormedPattern() throws IOException {
-        write("windows/X1.yml", pattern("X1", "windows", "T1573.002", "TA0011", "$Libs"));
+        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573.002", "TA0011", "$Libs"));
         assertThat(PatternLint.lint(dir)).isEmpty();
     }
 
     @Test
     void flagsAFileOutsideItsPlatformDirectory() throws IOException {
-        write("linux/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
+        writeWithTests("linux/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
         assertThat(PatternLint.lint(dir)).singleElement().asString().contains("should be").contains("windows");
     }
 
     @Test
     void flagsAMalformedTechniqueId() throws IOException {
-        write("windows/X1.yml", pattern("X1", "windows", "T1573.1", "TA0011", "$Libs"));
+        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573.1", "TA0011", "$Libs"));
         assertThat(PatternLint.lint(dir)).singleElement().asString().contains("'T1573.1'");
     }
 
     @Test
     void flagsAMalformedTacticId() throws IOException {
-        write("windows/X1.yml", pattern("X1", "windows", "T1573", "TA11", "$Libs"));
+        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573", "TA11", "$Libs"));
         assertThat(PatternLint.lint(dir)).singleElement().asString().contains("'TA11'");
     }
 
     @Test
     void flagsAnUnusedParameterButNotAnEngineOne() throws IOException {
-        write("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "bcrypt.dll")
+        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "bcrypt.dll")
                 + "  BeaconMinConnections:\n    description: read by the engine\n    default: 5\n");
         assertThat(PatternLint.lint(dir)).singleElement().asString().contains("parameter Libs is never used");
     }
 
     @Test
     void flagsADuplicateId() throws IOException {
-        write("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
-        write("linux/X1.yml", pattern("X1", "linux", "T1573", "TA0011", "$Libs"));
+        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
+        writeWithTests("linux/X1.yml", pattern("X1", "linux", "T1573", "TA0011", "$Libs"));
         assertThat(PatternLint.lint(dir)).singleElement().asString().contains("id X1 is also used by");
     }
 
@@ -59,6 +59,29 @@ class PatternLintTest {
     void flagsATestFileWithoutItsPattern() throws IOException {
         write("windows/X2.tests.yml", "pattern: X2\ncases:\n  - name: c\n    input: []\n    expect: []\n");
         assertThat(PatternLint.lint(dir)).singleElement().asString().contains("no pattern file");
+    }
+
+    @Test
+    void flagsAPatternWithoutATestsFile() throws IOException {
+        write("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
+        assertThat(PatternLint.lint(dir)).singleElement().asString()
+                .startsWith(dir.resolve("windows/X1.yml") + ":1: no test cases")
+                .contains(dir.resolve("windows/X1.tests.yml") + " is missing");
+    }
+
+    @Test
+    void flagsAMissingTestsFileEvenWhenThePatternDoesNotLoad() throws IOException {
+        write("windows/X1.yml", "id: X1\n");
+        assertThat(PatternLint.lint(dir)).anySatisfy(f -> assertThat(f).startsWith(dir.resolve("windows/X1.yml")
+                + ":1: no test cases"));
+    }
+
+    /** The pattern file and, as lint requires, a one-case tests file beside it named after it. */
+    private void writeWithTests(String path, String text) throws IOException {
+        write(path, text);
+        String tests = path.replace(".yml", PatternTestFile.SUFFIX);
+        String id = Path.of(path).getFileName().toString().replace(".yml", "");
+        write(tests, "pattern: " + id + "\ncases:\n  - name: c\n    input: []\n    expect: []\n");
     }
 
     private void write(String path, String text) throws IOException {

@@ -1,5 +1,6 @@
 package org.t1573.ingest.linux;
 
+import java.util.LinkedHashMap;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
@@ -7,15 +8,25 @@ import org.t1573.ingest.RecordParser;
 
 /**
  * Raw {@code audit.log} lines (channel {@code auditd}). The records of one event share an
- * {@code audit(time:serial)} id and are written one after another; the event is complete at its
- * PROCTITLE (the kernel writes it last) or EOE record, when a record of another event starts,
- * or at the end of the input.
+ * {@code audit(time:serial)} id; a busy kernel writes the records of concurrent events
+ * interleaved, so records are grouped by that id, not by adjacency. An event is complete at its
+ * PROCTITLE (the kernel writes it last) or EOE record, or at the end of the input; the EOE after
+ * a PROCTITLE opens an event of its own that gives nothing. At most {@link #MAX_OPEN_EVENTS} are
+ * open at once: a record that opens one more first completes the oldest, which is emitted with
+ * what it has, as at the end of the input.
  */
 public class AuditdParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
-    private AuditEvent pending;
-    private String finishedKey;
+    /**
+     * Events open at once. Concurrent events interleave by a few (one per CPU writing at the same
+     * time); what stays open is mostly single-record events that have no EOE (USER_LOGIN, AVC),
+     * and they give nothing, so completing the oldest beyond this loses nothing while memory and
+     * the delay of an event without EOE stay bounded.
+     */
+    static final int MAX_OPEN_EVENTS = 64;
+
+    private final LinkedHashMap<String, AuditEvent> open = new LinkedHashMap<>();
 
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
@@ -24,33 +35,32 @@ public class AuditdParser implements RecordParser {
         }
         AuditRecord r = AuditRecord.parse(record, AuditEvent.SOURCE);
         String key = r.eventKey();
-        if (pending != null && !pending.key().equals(key)) {
-            finish(out);
-        }
-        if (pending == null) {
-            if (key.equals(finishedKey)) {
-                return; // the EOE after a PROCTITLE, or a late record of an event already emitted
+        AuditEvent event = open.get(key);
+        if (event == null) {
+            if (open.size() >= MAX_OPEN_EVENTS) {
+                finish(open.keySet().iterator().next(), out);
             }
-            pending = new AuditEvent(r);
+            event = new AuditEvent(r);
+            open.put(key, event);
         }
-        pending.add(r);
+        event.add(r);
         if ("PROCTITLE".equals(r.type()) || "EOE".equals(r.type())) {
-            finish(out);
+            finish(key, out);
         }
     }
 
     @Override
     public void endOfInput(Consumer<Event> out) {
-        if (pending != null) {
-            finish(out);
-        }
-        finishedKey = null;
+        open.values().forEach(e -> emit(e, out));
+        open.clear();
     }
 
-    private void finish(Consumer<Event> out) {
+    private void finish(String key, Consumer<Event> out) {
+        emit(open.remove(key), out);
+    }
+
+    private static void emit(AuditEvent pending, Consumer<Event> out) {
         Event e = pending.finish();
-        finishedKey = pending.key();
-        pending = null;
         if (e != null) {
             out.accept(e);
         }

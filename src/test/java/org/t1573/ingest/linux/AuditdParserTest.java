@@ -3,17 +3,26 @@ package org.t1573.ingest.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.t1573.ingest.linux.LinuxParsing.ATOMIC;
+import static org.t1573.ingest.linux.LinuxParsing.AUDIT_SAMPLE;
 import static org.t1573.ingest.linux.LinuxParsing.iso;
 import static org.t1573.ingest.linux.LinuxParsing.parse;
+import static org.t1573.ingest.linux.LinuxParsing.parseInput;
 import static org.t1573.ingest.linux.LinuxParsing.parseRealFile;
 import static org.t1573.ingest.linux.LinuxParsing.pid;
 import static org.t1573.ingest.linux.LinuxParsing.only;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.t1573.event.Event;
 
-/** Raw audit.log: the real OTRF captures field by field, and connect() events built inline. */
+/**
+ * Raw audit.log: the real OTRF captures field by field, connect() events built inline, and the
+ * repository's sample with its events interleaved as a busy kernel writes them.
+ */
 class AuditdParserTest {
 
     private final AuditdParser parser = new AuditdParser();
@@ -122,13 +131,46 @@ class AuditdParserTest {
     }
 
     @Test
-    void eventWithoutEoeIsEmittedWhenTheNextSerialStarts() throws Exception {
+    void eventsInterleavedInPairsGiveTheSameEventsAsWrittenOneAfterAnother() throws Exception {
+        List<String> lines = Files.readAllLines(AUDIT_SAMPLE);
+        List<String> interleaved = interleavedInPairs(lines);
+        assertThat(interleaved).as("the same records in another order")
+                .containsExactlyInAnyOrderElementsOf(lines).isNotEqualTo(lines);
+
+        List<Event> written = parseInput(new AuditdParser(), lines);
+        List<Event> mixed = parseInput(new AuditdParser(), interleaved);
+
+        assertThat(written).extracting(e -> e.action).contains("process_start", "network_connection");
+        assertThat(mixed).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void eventWithoutEoeIsEmittedWhenMoreThanTheOpenLimitHaveStartedSince() throws Exception {
         List<Event> events = parse(parser,
                 syscall(7007, "syscall=42 success=yes exit=0"),
-                record("SOCKADDR", 7007, "saddr=020001BBCB0071070000000000000000"),
-                syscall(7008, "syscall=41 success=yes exit=3"));
+                record("SOCKADDR", 7007, "saddr=" + IPV4_443));
+        for (int serial = 8000; serial < 8000 + AuditdParser.MAX_OPEN_EVENTS - 1; serial++) {
+            events.addAll(parse(parser, record("USER_LOGIN", serial, "pid=1 uid=0")));
+        }
+        assertThat(events).as("as many open as the limit").isEmpty();
+
+        events.addAll(parse(parser, record("USER_LOGIN", 9000, "pid=1 uid=0")));
 
         assertThat(events).extracting(e -> e.id).containsExactly("web01:1700000000.500:7007");
+    }
+
+    @Test
+    void recordOfAnOpenEventAfterRecordsOfOthersJoinsIt() throws Exception {
+        Event e = only(parse(parser,
+                syscall(7020, "syscall=42 success=yes exit=0"),
+                syscall(7021, "syscall=41 success=yes exit=3"),
+                record("SOCKADDR", 7020, "saddr=" + IPV4_443),
+                record("EOE", 7021, ""),
+                record("EOE", 7020, "")), pid(4242));
+
+        assertThat(e.id).isEqualTo("web01:1700000000.500:7020");
+        assertThat(e.destinationPort).isEqualTo(443);
     }
 
     @Test
@@ -210,6 +252,30 @@ class AuditdParserTest {
     /** The connection event of curl's (pid 4242) complete connect() event. */
     private Event curlConnect(String syscallFields, String saddr) throws Exception {
         return only(connect(syscallFields, saddr), pid(4242));
+    }
+
+    /** The records of each two consecutive events alternating, as two CPUs writing at once leave them. */
+    private static List<String> interleavedInPairs(List<String> lines) {
+        Map<String, List<String>> byEvent = new LinkedHashMap<>();
+        for (String line : lines) {
+            String id = line.substring(line.indexOf("audit("), line.indexOf("):"));
+            byEvent.computeIfAbsent(id, k -> new ArrayList<>()).add(line);
+        }
+        List<List<String>> events = new ArrayList<>(byEvent.values());
+        List<String> out = new ArrayList<>();
+        for (int pair = 0; pair < events.size(); pair += 2) {
+            List<String> a = events.get(pair);
+            List<String> b = pair + 1 < events.size() ? events.get(pair + 1) : List.of();
+            for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+                if (i < a.size()) {
+                    out.add(a.get(i));
+                }
+                if (i < b.size()) {
+                    out.add(b.get(i));
+                }
+            }
+        }
+        return out;
     }
 
     private static String syscall(int serial, String fields) {

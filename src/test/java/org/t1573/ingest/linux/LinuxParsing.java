@@ -19,6 +19,8 @@ final class LinuxParsing {
     static final Path DATA = Path.of("..", "shared", "data", "linux");
     static final Path LOG4SHELL = DATA.resolve("otrf_log4shell_ubuntu5");
     static final Path ATOMIC = DATA.resolve("otrf_atomic_auditd_raw");
+    /** The repository's own auditd sample, which the tests may read without ../shared. */
+    static final Path AUDIT_SAMPLE = Path.of("samples", "linux", "audit.log");
 
     private LinuxParsing() {}
 
@@ -46,6 +48,13 @@ final class LinuxParsing {
         for (String line : lines) {
             parser.parse(line, out::add);
         }
+        return out;
+    }
+
+    /** The events of the lines as one whole input: what the parser still holds at its end too. */
+    static List<Event> parseInput(RecordParser parser, List<String> lines) throws MalformedRecordException {
+        List<Event> out = parseLines(parser, lines);
+        parser.endOfInput(out::add);
         return out;
     }
 

@@ -3,6 +3,7 @@ package org.t1573.ingest.linux;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
 
@@ -16,6 +17,11 @@ final class AuditEvent implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final String SOURCE = "auditd";
+    /**
+     * More arguments than an execve can have: Linux gives argv and the environment 2 MiB by
+     * default (a quarter of the 8 MiB stack), and every argument takes at least its NUL byte.
+     */
+    static final int MAX_ARGUMENTS = 1 << 21;
     /** connect() of a non-blocking socket: the outcome is not known yet. */
     private static final long EINPROGRESS = -115;
 
@@ -65,23 +71,34 @@ final class AuditEvent implements Serializable {
         event.code = syscall;
     }
 
-    /** argv from a0..a(argc-1); an argument too long for one record comes as aN[0], aN[1], ... */
+    /**
+     * argv from a0..a(argc-1); an argument too long for one record comes as aN[0], aN[1], ... The
+     * arguments are read as far as the record holds them, so argc, which the record claims, sizes
+     * nothing: a huge argc with one argument costs one argument.
+     */
     private static String arguments(AuditFields f) throws MalformedRecordException {
         Long argc = f.number("argc", SOURCE);
         if (argc == null) {
             throw new MalformedRecordException(SOURCE + ": EXECVE record without argc");
         }
+        if (argc < 0 || argc > MAX_ARGUMENTS) {
+            throw new MalformedRecordException(SOURCE + ": EXECVE argc " + argc + " is not an argument count (0 to "
+                    + MAX_ARGUMENTS + ")");
+        }
         List<String> args = new ArrayList<>();
         for (int i = 0; i < argc; i++) {
-            String arg = f.text("a" + i);
-            if (arg == null) {
+            String name = "a" + i;
+            if (f.has(name)) {
+                args.add(Objects.requireNonNullElse(f.text(name), ""));
+            } else if (f.has(name + "[0]")) {
                 StringBuilder parts = new StringBuilder();
-                for (int part = 0; f.has("a" + i + "[" + part + "]"); part++) {
-                    parts.append(f.text("a" + i + "[" + part + "]"));
+                for (int part = 0; f.has(name + "[" + part + "]"); part++) {
+                    parts.append(f.text(name + "[" + part + "]"));
                 }
-                arg = parts.toString();
+                args.add(parts.toString());
+            } else {
+                break; // the kernel writes the rest of a long argv in further EXECVE records
             }
-            args.add(arg);
         }
         return String.join(" ", args);
     }

@@ -7,17 +7,20 @@ import static org.t1573.ingest.linux.LinuxParsing.AUDIT_SAMPLE;
 import static org.t1573.ingest.linux.LinuxParsing.iso;
 import static org.t1573.ingest.linux.LinuxParsing.parse;
 import static org.t1573.ingest.linux.LinuxParsing.parseInput;
+import static org.t1573.ingest.linux.LinuxParsing.parseLines;
 import static org.t1573.ingest.linux.LinuxParsing.parseRealFile;
 import static org.t1573.ingest.linux.LinuxParsing.pid;
 import static org.t1573.ingest.linux.LinuxParsing.only;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.t1573.event.Event;
+import org.t1573.ingest.MalformedRecordException;
 
 /**
  * Raw audit.log: the real OTRF captures field by field, connect() events built inline, and the
@@ -203,6 +206,25 @@ class AuditdParserTest {
 
         assertThat(e.action).isEqualTo("process_start");
         assertThat(e.processCommandLine).isEqualTo("python3 -c import ssl");
+    }
+
+    @Test
+    void execveClaimingMoreArgumentsThanLinuxAllowsIsRejectedWithoutReadingThem() throws Exception {
+        List<String> record = Files.readAllLines(Path.of("src/test/resources/hostile/auditd/execve-argc-int-max.log"));
+
+        assertThatThrownBy(() -> parseLines(parser, record))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("EXECVE argc 2147483647 is not an argument count (0 to " + AuditEvent.MAX_ARGUMENTS);
+    }
+
+    @Test
+    void execveArgcBeyondTheArgumentsItsRecordHoldsGivesThoseItHolds() throws Exception {
+        Event e = only(parse(parser,
+                syscall(7016, "syscall=59 success=yes exit=0"),
+                record("EXECVE", 7016, "argc=" + AuditEvent.MAX_ARGUMENTS + " a0=\"python3\" a1=\"-c\""),
+                record("EOE", 7016, "")), pid(4242));
+
+        assertThat(e.processCommandLine).isEqualTo("python3 -c");
     }
 
     @Test

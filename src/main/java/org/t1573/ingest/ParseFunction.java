@@ -1,5 +1,7 @@
 package org.t1573.ingest;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -11,7 +13,8 @@ import org.t1573.event.Event;
 /**
  * Parses the raw records of one channel into events. A record the parser cannot read goes to
  * {@link #DEAD_LETTERS} with its origin, raw text and reason, and the job goes on. Counts of
- * records, events and dead letters are kept as accumulators for the run summary.
+ * records, events, ignored records (by reason) and dead letters are kept as accumulators for the
+ * run summary.
  *
  * <p>Each event is put on the clock {@code --event-time} chooses ({@link HostClocks}); clock skew
  * and events put on their host's write clock are counted per host and event code.
@@ -31,6 +34,9 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     private transient LongCounter records;
     private transient LongCounter events;
     private transient LongCounter deadLetters;
+    private transient LongCounter ignored;
+    private transient Map<String, LongCounter> ignoredByReason;
+    private transient Consumer<String> ignore;
 
     public ParseFunction(String channel, EventTime eventTime) {
         this.channel = channel;
@@ -57,6 +63,13 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
         records = getRuntimeContext().getLongCounter(RunCounters.RECORDS + channel);
         events = getRuntimeContext().getLongCounter(RunCounters.EVENTS + channel);
         deadLetters = getRuntimeContext().getLongCounter(RunCounters.DEAD_LETTERS + channel);
+        ignored = getRuntimeContext().getLongCounter(RunCounters.IGNORED + channel);
+        ignoredByReason = new HashMap<>();
+        ignore = reason -> {
+            ignored.add(1);
+            ignoredByReason.computeIfAbsent(reason, r -> getRuntimeContext()
+                    .getLongCounter(RunCounters.IGNORED_BY_REASON + channel + " " + r)).add(1);
+        };
     }
 
     @Override
@@ -72,7 +85,7 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
                 return;
             }
             records.add(1);
-            parser.parse(raw.text, emit);
+            parser.parse(raw.text, emit, ignore);
         } catch (MalformedRecordException e) {
             deadLetter(raw, e.getMessage(), ctx);
         } catch (RuntimeException e) {

@@ -17,6 +17,16 @@ public interface RecordParser extends Serializable {
     void parse(String record, Consumer<Event> out) throws MalformedRecordException;
 
     /**
+     * Like {@link #parse(String, Consumer)}, and a well-formed record that gives no event (a
+     * header, a summary line) is reported to {@code ignored} with why, so that every record read
+     * is counted as an event, an ignored record or a dead letter. A reason is one of a few fixed
+     * texts (it names a counter). Parsers that tell their ignored records override this method.
+     */
+    default void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
+        parse(record, out);
+    }
+
+    /**
      * The input (a file, a split) has ended: emit what is still held (the last auditd event) and
      * forget per-input state (a Zeek header, an esxcli snapshot), so the next file starts clean.
      */

@@ -29,9 +29,17 @@ public final class RunSummary {
         for (String key : c.keySet()) {
             if (key.startsWith(RunCounters.RECORDS)) {
                 String channel = key.substring(RunCounters.RECORDS.length());
-                out.printf("  source %-10s records %,d -> events %,d, dead letters %,d%n", channel, c.get(key),
+                // Shown where a parser told some: "ignored 0" of a parser that tells none would claim too much.
+                long ignored = c.getOrDefault(RunCounters.IGNORED + channel, 0L);
+                out.printf("  source %-10s records %,d -> events %,d, %sdead letters %,d%n", channel, c.get(key),
                         c.getOrDefault(RunCounters.EVENTS + channel, 0L),
+                        ignored == 0 ? "" : String.format("ignored %,d, ", ignored),
                         c.getOrDefault(RunCounters.DEAD_LETTERS + channel, 0L));
+            }
+        }
+        for (String key : c.keySet()) {
+            if (key.startsWith(RunCounters.IGNORED_BY_REASON)) {
+                out.printf("    ignored: %s: %,d%n", key.substring(RunCounters.IGNORED_BY_REASON.length()), c.get(key));
             }
         }
         if (c.containsKey(EventTimeRange.OUT_OF_RANGE)) {

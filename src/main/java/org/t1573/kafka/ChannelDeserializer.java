@@ -3,6 +3,7 @@ package org.t1573.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -22,7 +23,8 @@ import org.t1573.ingest.RecordParser;
  * between the records of one stream (a Zeek header), so each partition has its own parser: the
  * records of one partition are in order, those of different partitions interleave. Events are put
  * on the clock {@code --event-time} chooses as on files ({@link HostClocks}); clock skew and
- * re-timed events are counted as metrics ({@code eventsClockSkewed}, {@code eventsRetimed}).
+ * re-timed events are counted as metrics ({@code eventsClockSkewed}, {@code eventsRetimed}), and
+ * so are records the parser ignores ({@code recordsIgnored}).
  */
 public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Parsed> {
     private static final long serialVersionUID = 1L;
@@ -32,6 +34,7 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
     private transient Map<TopicPartition, RecordParser> parsers;
     private transient HostClocks clocks;
     private transient HostClocks.Findings findings;
+    private transient Consumer<String> ignore;
 
     public ChannelDeserializer(String channel, EventTime eventTime) {
         this.channel = channel;
@@ -44,6 +47,8 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
         clocks = new HostClocks(eventTime);
         Counter skewed = context.getMetricGroup().counter("eventsClockSkewed");
         Counter retimed = context.getMetricGroup().counter("eventsRetimed");
+        Counter ignored = context.getMetricGroup().counter("recordsIgnored");
+        ignore = reason -> ignored.inc();
         findings = new HostClocks.Findings() {
             @Override
             public void skewed(String host, String code, long deltaMillis) {
@@ -69,7 +74,7 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
             parser.parse(text, e -> {
                 clocks.apply(e, findings);
                 out.collect(Parsed.of(e));
-            });
+            }, ignore);
         } catch (MalformedRecordException e) {
             out.collect(Parsed.of(new DeadLetter(channel, origin(record), e.getMessage(), text)));
         } catch (RuntimeException e) {

@@ -15,6 +15,8 @@ import org.t1573.ingest.MalformedRecordException;
 final class ArgusMapper {
 
     static final String SOURCE = "argus binetflow";
+    /** Why a row gives no event when {@link #map} returns null. */
+    static final String NON_IP_FLOW = "argus non-IP flow";
     /** Link-layer flows: ARP names IP addresses but has no ports or payload of interest. */
     private static final Set<String> NON_IP = Set.of("arp", "rarp", "llc");
     private static final Set<String> PORTLESS = Set.of("icmp", "ipv6-icmp", "igmp");

@@ -8,36 +8,60 @@ import org.t1573.ingest.RecordParser;
 
 /**
  * The parser of the "netflow" channel: goflow2 JSON lines, and three text exports told apart by
- * their header line, which sets the format of the rows that follow it: {@code nfdump -o csv}
- * ({@code ts,te,...}), nfdump's default line output ({@code Date flow start ...}) and Argus
- * {@code .binetflow} CSV ({@code StartTime,...}). nfdump's closing summary is skipped.
+ * their header line, which sets the format of the rows that follow it in its file: {@code nfdump
+ * -o csv} ({@code ts,te,...}), nfdump's default line output ({@code Date flow start ...}) and
+ * Argus {@code .binetflow} CSV ({@code StartTime,...}). Blank lines, headers, nfdump's closing
+ * summary ({@link NfdumpSummary}) and Argus's non-IP flows are ignored records, each with its
+ * reason; every other line is a flow or a dead letter.
  */
 public final class NetflowRecordParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
+    static final String BLANK = "blank line";
+    static final String HEADER = "header line";
+
     /** The text export whose header was read last. */
-    private enum Format { NFDUMP_CSV, NFDUMP_LINE, ARGUS, SUMMARY }
+    private enum Format { NFDUMP_CSV, NFDUMP_LINE, ARGUS }
 
     private Format format;
     private CsvColumns columns;
+    private final NfdumpSummary summary = new NfdumpSummary();
 
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+        parse(record, out, reason -> { });
+    }
+
+    @Override
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         String line = record.strip();
         if (line.isEmpty()) {
-            return;
-        }
-        if (line.startsWith("{")) {
+            ignored.accept(BLANK);
+        } else if (line.startsWith("{")) {
             out.accept(Goflow2Mapper.map(JsonRecords.readObject(line, "goflow2"), line));
-        } else if (!readHeader(line)) {
+        } else if (summary.accepts(line)) {
+            ignored.accept(NfdumpSummary.REASON);
+        } else if (readHeader(line)) {
+            ignored.accept(HEADER);
+        } else {
             Event e = row(line);
             if (e != null) {
                 out.accept(e);
+            } else {
+                ignored.accept(ArgusMapper.NON_IP_FLOW);
             }
         }
     }
 
-    /** True if the line is a header or the start of nfdump's summary, which set the format. */
+    /** The next file has headers of its own; rows before them must not be read with this one's. */
+    @Override
+    public void endOfInput(Consumer<Event> out) {
+        format = null;
+        columns = null;
+        summary.reset();
+    }
+
+    /** True if the line is a header, which sets the format. */
     private boolean readHeader(String line) {
         if (line.startsWith("ts,te,")) {
             format = Format.NFDUMP_CSV;
@@ -45,9 +69,6 @@ public final class NetflowRecordParser implements RecordParser {
             format = Format.ARGUS;
         } else if (line.startsWith("Date flow start")) {
             format = Format.NFDUMP_LINE;
-        } else if (line.startsWith("Summary")) {
-            format = Format.SUMMARY;
-            return true;
         } else {
             return false;
         }
@@ -55,6 +76,7 @@ public final class NetflowRecordParser implements RecordParser {
         return true;
     }
 
+    /** The flow of a row, or null for an Argus non-IP flow. */
     private Event row(String line) throws MalformedRecordException {
         if (format == null) {
             throw new MalformedRecordException("netflow: row before any header (ts,te,... / StartTime,... / "
@@ -64,7 +86,6 @@ public final class NetflowRecordParser implements RecordParser {
             case NFDUMP_CSV -> NfdumpCsvMapper.map(columns.row(line, NfdumpCsvMapper.SOURCE), line);
             case ARGUS -> ArgusMapper.map(columns.row(line, ArgusMapper.SOURCE), line);
             case NFDUMP_LINE -> NfdumpLineMapper.map(line);
-            case SUMMARY -> null;
         };
     }
 }

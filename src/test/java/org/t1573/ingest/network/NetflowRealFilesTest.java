@@ -3,11 +3,18 @@ package org.t1573.ingest.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.t1573.ingest.network.ParsedFile.NETFLOW;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.t1573.event.Event;
 
-/** The three real flow files of the netflowlabeler examples, field by field. */
+/** The three real flow files of the netflowlabeler examples, field by field, and hostile variants of them. */
 class NetflowRealFilesTest {
+
+    private static final Path HOSTILE = Path.of("src", "test", "resources", "hostile", "netflow");
 
     private static ParsedFile read(String file) {
         return ParsedFile.read(new NetflowRecordParser(), NETFLOW.resolve(file));
@@ -67,6 +74,40 @@ class NetflowRealFilesTest {
         assertThat(f.deadLetters()).isEmpty();
         assertThat(f.events()).as("99 rows: 81 tcp + 10 udp, 6 arp and 2 llc skipped").hasSize(91);
         assertThat(f.events()).allSatisfy(e -> assertThat(e.dataset).isEqualTo("netflow.argus"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nfcapd.sample2", "nfcapd.sample1.labeled", "test.binetflow"})
+    void everyLineIsAFlowAnIgnoredRecordOrADeadLetter(String file) {
+        ParsedFile f = read(file);
+
+        assertThat(f.events().size() + f.ignoredCount() + f.deadLetters().size())
+                .isEqualTo(ParsedFile.lines(NETFLOW.resolve(file)).size());
+    }
+
+    @Test
+    void aSummaryLineInTheMiddleOfAnArgusFileHidesNoFlowAfterIt() {
+        List<String> lines = ParsedFile.lines(NETFLOW.resolve("test.binetflow"));
+        List<String> hostile = new ArrayList<>(lines);
+        hostile.add(lines.size() / 2, "Summary: total flows: 99, total bytes: 0, total packets: 0, avg bps: 0, "
+                + "avg pps: 0, avg bpp: 0");
+
+        ParsedFile f = ParsedFile.ofLines(new NetflowRecordParser(), "test.binetflow", hostile);
+
+        assertThat(f.events()).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyElementsOf(read("test.binetflow").events());
+        assertThat(f.ignored()).containsEntry(NfdumpSummary.REASON, 1);
+        assertThat(f.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutHeaderIsNotReadWithTheHeaderOfTheFileBeforeIt() {
+        ParsedFile f = ParsedFile.read(new NetflowRecordParser(), NETFLOW.resolve("test.binetflow"),
+                HOSTILE.resolve("rows-without-header.binetflow"));
+
+        assertThat(f.events()).hasSameSizeAs(read("test.binetflow").events());
+        assertThat(f.deadLetters()).hasSize(2).allSatisfy(d -> assertThat(d)
+                .startsWith("rows-without-header.binetflow:").contains("row before any header"));
     }
 
     @Test

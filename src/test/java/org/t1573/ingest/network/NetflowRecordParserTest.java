@@ -4,12 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
 
-/** goflow2 JSON (both versions), nfdump CSV and the format errors, on inline records. */
+/** goflow2 JSON (both versions), nfdump CSV and line output, their summaries and the format errors, on inline records. */
 class NetflowRecordParserTest {
+
+    private static final String NFDUMP_CSV_HEADER =
+            "ts,te,td,sa,da,sp,dp,pr,flg,fwd,stos,ipkt,ibyt,opkt,obyt,in,out,sas,das,smk,dmk,dtos,dir,nh,nhb,"
+                    + "svln,dvln,ismc,odmc,idmc,osmc,mpls1,mpls2,mpls3,mpls4,mpls5,mpls6,mpls7,mpls8,mpls9,"
+                    + "mpls10,cl,sl,al,ra,eng,exid,tr";
+    /** 10.0.0.5:51515 to 203.0.113.9:8443, 14 packets and 2100 bytes. */
+    private static final String NFDUMP_CSV_ROW =
+            "2023-05-01 10:00:00.250,2023-05-01 10:00:04.250,4.000,10.0.0.5,203.0.113.9,51515,8443,TCP,"
+                    + ".AP.SF,0,0,14,2100,0,0,1,2,0,0,24,24,0,0,0.0.0.0,0.0.0.0,0,0,00:00:00:00:00:00,"
+                    + "00:00:00:00:00:00,00:00:00:00:00:00,00:00:00:00:00:00,0-0-0,0-0-0,0-0-0,0-0-0,0-0-0,"
+                    + "0-0-0,0-0-0,0-0-0,0-0-0,0-0-0,0.000,0.000,0.000,0.0.0.0,0/0,1,1970-01-01 00:00:00.000";
+    private static final String NFDUMP_LINE_HEADER =
+            "Date flow start Duration Proto Src IP Addr:Port Dst IP Addr:Port Flags Tos Packets Bytes Flows";
 
     private final NetflowRecordParser parser = new NetflowRecordParser();
 
@@ -68,15 +82,7 @@ class NetflowRecordParserTest {
 
     @Test
     void nfdumpCsvRowsFollowTheirHeaderAndTheSummaryIsSkipped() throws Exception {
-        List<Event> events = parse(
-                "ts,te,td,sa,da,sp,dp,pr,flg,fwd,stos,ipkt,ibyt,opkt,obyt,in,out,sas,das,smk,dmk,dtos,dir,nh,nhb,"
-                        + "svln,dvln,ismc,odmc,idmc,osmc,mpls1,mpls2,mpls3,mpls4,mpls5,mpls6,mpls7,mpls8,mpls9,"
-                        + "mpls10,cl,sl,al,ra,eng,exid,tr",
-                "2023-05-01 10:00:00.250,2023-05-01 10:00:04.250,4.000,10.0.0.5,203.0.113.9,51515,8443,TCP,"
-                        + ".AP.SF,0,0,14,2100,0,0,1,2,0,0,24,24,0,0,0.0.0.0,0.0.0.0,0,0,00:00:00:00:00:00,"
-                        + "00:00:00:00:00:00,00:00:00:00:00:00,00:00:00:00:00:00,0-0-0,0-0-0,0-0-0,0-0-0,0-0-0,"
-                        + "0-0-0,0-0-0,0-0-0,0-0-0,0-0-0,0.000,0.000,0.000,0.0.0.0,0/0,1,1970-01-01 00:00:00.000",
-                "Summary",
+        List<Event> events = parse(NFDUMP_CSV_HEADER, NFDUMP_CSV_ROW, "Summary",
                 "flows,bytes,packets,avg_bps,avg_pps,avg_bpp",
                 "1,2100,14,4200,3,150");
 
@@ -95,6 +101,32 @@ class NetflowRecordParserTest {
     }
 
     @Test
+    void rowsAfterAnNfdumpCsvSummaryAreStillFlowsAndTheSummaryIsIgnoredLineByLine() {
+        ParsedFile f = ParsedFile.ofLines(parser, "inline", List.of(NFDUMP_CSV_HEADER, NFDUMP_CSV_ROW, "Summary",
+                "flows,bytes,packets,avg_bps,avg_pps,avg_bpp", "1,2100,14,4200,3,150", NFDUMP_CSV_ROW));
+
+        assertThat(f.events()).hasSize(2);
+        assertThat(f.deadLetters()).isEmpty();
+        assertThat(f.ignored()).containsExactlyInAnyOrderEntriesOf(
+                Map.of(NfdumpSummary.REASON, 3, NetflowRecordParser.HEADER, 1));
+    }
+
+    @Test
+    void nfdumpLineOutputSummaryLinesAreIgnoredAndAnUnknownTrailerIsADeadLetter() {
+        ParsedFile f = ParsedFile.ofLines(parser, "inline", List.of(NFDUMP_LINE_HEADER,
+                "2023-05-01 10:00:00.000 1.000 TCP 10.0.0.5:51000 -> 198.51.100.1:443 .AP.SF 0 10 2000 1",
+                "Summary: total flows: 1, total bytes: 2000, total packets: 10, avg bps: 16000, avg pps: 10, avg bpp: 200",
+                "Time window: 2023-05-01 10:00:00 - 2023-05-01 10:00:01",
+                "Total flows processed: 1, Blocks skipped: 0, Bytes read: 120",
+                "Sys: 0.001s flow/s: 1000.0 Wall: 0.001s flow/s: 1000.0",
+                "Done."));
+
+        assertThat(f.events()).hasSize(1);
+        assertThat(f.ignored()).containsEntry(NfdumpSummary.REASON, 4);
+        assertThat(f.deadLetters()).singleElement().asString().startsWith("inline:7 ");
+    }
+
+    @Test
     void nfdumpLineScaledCountsAreExpanded() throws Exception {
         Event e = parse("Date flow start          Duration Proto      Src IP Addr:Port          Dst IP Addr:Port"
                         + "   Flags Tos  Packets    Bytes Flows",
@@ -108,7 +140,7 @@ class NetflowRecordParserTest {
 
     @Test
     void nfdumpLineIpv6EndpointsCarryThePortAfterADot() throws Exception {
-        Event e = parse("Date flow start Duration Proto Src IP Addr:Port Dst IP Addr:Port Flags Tos Packets Bytes Flows",
+        Event e = parse(NFDUMP_LINE_HEADER,
                 "2023-05-01 10:00:00.000 1.000 TCP 2001:db8::5.51000 -> 2001:db8::1.443 .AP.SF 0 10 2000 1").get(0);
 
         assertThat(e.sourceIp).isEqualTo("2001:db8::5");

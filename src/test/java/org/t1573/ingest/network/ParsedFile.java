@@ -15,31 +15,56 @@ import org.t1573.event.Event;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 
-/** A real file read line by line through one parser instance, as the job reads it. */
-record ParsedFile(List<Event> events, List<String> deadLetters) {
+/**
+ * Real files read line by line through one parser instance, as the job reads them (the end of
+ * each file told to the parser): the events, the dead letters and the ignored records by reason.
+ */
+record ParsedFile(List<Event> events, List<String> deadLetters, Map<String, Integer> ignored) {
 
     static final Path ZEEK = Path.of("..", "shared", "data", "network_zeek");
     static final Path NETFLOW = Path.of("..", "shared", "data", "netflow", "stratosphere_netflowlabeler_examples");
 
     static ParsedFile read(RecordParser parser, Path... files) {
-        List<Event> events = new ArrayList<>();
-        List<String> dead = new ArrayList<>();
+        ParsedFile parsed = new ParsedFile(new ArrayList<>(), new ArrayList<>(), new TreeMap<>());
         for (Path file : files) {
-            List<String> lines;
+            parsed.add(parser, file.getFileName().toString(), lines(file));
+        }
+        return parsed;
+    }
+
+    /** The lines as one file of the given name. */
+    static ParsedFile ofLines(RecordParser parser, String name, List<String> lines) {
+        ParsedFile parsed = new ParsedFile(new ArrayList<>(), new ArrayList<>(), new TreeMap<>());
+        parsed.add(parser, name, lines);
+        return parsed;
+    }
+
+    static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void add(RecordParser parser, String name, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
             try {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (int i = 0; i < lines.size(); i++) {
-                try {
-                    parser.parse(lines.get(i), events::add);
-                } catch (MalformedRecordException e) {
-                    dead.add(file.getFileName() + ":" + (i + 1) + " " + e.getMessage());
-                }
+                parser.parse(lines.get(i), events::add, reason -> ignored.merge(reason, 1, Integer::sum));
+            } catch (MalformedRecordException e) {
+                deadLetters.add(name + ":" + (i + 1) + " " + e.getMessage());
             }
         }
-        return new ParsedFile(events, dead);
+        try {
+            parser.endOfInput(events::add);
+        } catch (MalformedRecordException e) {
+            deadLetters.add(name + ": at its end " + e.getMessage());
+        }
+    }
+
+    /** The ignored records of every reason. */
+    int ignoredCount() {
+        return ignored.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The events of inline records given to one parser in order; the first malformed one throws. */

@@ -6,18 +6,18 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.impl.StreamFormatAdapter;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.connector.file.src.util.RecordAndPosition;
 
 /**
- * Reads text lines (plain or compressed by extension, e.g. {@code .gz}) and tags each with its
- * file and line number, so a dead letter says exactly which record of which file was bad. After
- * the last line of a file comes an end-of-input marker, for parsers that hold state per file.
+ * Reads text lines ({@link TelemetryLines}: cut at LF only, plain or compressed by extension, e.g.
+ * {@code .gz}) and tags each with its file and line number, so a dead letter says exactly which
+ * record of which file was bad. After the last line of a file comes an end-of-input marker, for
+ * parsers that hold state per file.
  */
 public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
 
-    private final StreamFormatAdapter<String> lines = new StreamFormatAdapter<>(new TextLineInputFormat());
+    private final StreamFormatAdapter<String> lines = new StreamFormatAdapter<>(new TelemetryLineFormat());
 
     @Override
     public Reader<RawLine> createReader(Configuration config, FileSourceSplit split) throws IOException {

@@ -1,10 +1,7 @@
 package org.t1573.replay;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.t1573.ingest.InputFileFilter;
+import org.t1573.ingest.TelemetryLines;
 
 /** The telemetry files of an archive path, as the job's file input would read them. */
 final class ArchiveFiles {
@@ -41,12 +39,12 @@ final class ArchiveFiles {
         return true;
     }
 
-    /** Lines of a plain or gzip ({@code .gz}) file. */
-    static BufferedReader open(Path file) throws IOException {
+    /** Lines of a plain or gzip ({@code .gz}) file, cut as the job's file input cuts them. */
+    static TelemetryLines open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        return new TelemetryLines(in);
     }
 }

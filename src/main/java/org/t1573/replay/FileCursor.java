@@ -1,6 +1,5 @@
 package org.t1573.replay;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +7,7 @@ import org.t1573.event.Event;
 import org.t1573.ingest.Channels;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
+import org.t1573.ingest.TelemetryLines;
 
 /**
  * The next record of one archived file, with its event time and key as the channel's parser
@@ -17,7 +17,7 @@ import org.t1573.ingest.RecordParser;
 final class FileCursor implements Closeable {
     final String channel;
     final Path file;
-    private final BufferedReader reader;
+    private final TelemetryLines reader;
     private final RecordParser parser;
 
     String line;
@@ -37,7 +37,7 @@ final class FileCursor implements Closeable {
     /** Moves to the next non-blank record; false at the end of the file. */
     boolean advance() throws IOException {
         do {
-            line = reader.readLine();
+            line = reader.next();
         } while (line != null && line.isBlank());
         if (line == null) {
             return false;

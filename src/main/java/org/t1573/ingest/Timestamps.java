@@ -1,8 +1,7 @@
 package org.t1573.ingest;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
@@ -22,6 +21,11 @@ public final class Timestamps {
 
     private static final String EXPECTED =
             "ISO-8601, 'yyyy-MM-dd HH:mm:ss.SSS' UTC or epoch seconds";
+    private static final String RANGE = "epoch milliseconds reach the years "
+            + Instant.ofEpochMilli(Long.MIN_VALUE).atZone(ZoneOffset.UTC).getYear() + " to "
+            + Instant.ofEpochMilli(Long.MAX_VALUE).atZone(ZoneOffset.UTC).getYear();
+    /** Long.MAX_VALUE milliseconds are 9.2e15 seconds: sixteen digits. */
+    private static final int MAX_EPOCH_SECOND_DIGITS = 16;
 
     /** A date, 'T' or space, a time with 0-9 fraction digits, then an optional offset (UTC if none). */
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
@@ -50,11 +54,7 @@ public final class Timestamps {
             throw notATime(text);
         }
         if (looksLikeEpochSeconds(text)) {
-            try {
-                return fromEpochSeconds(new BigDecimal(text));
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw notATime(text);
-            }
+            return fromEpochSeconds(text);
         }
         long fast = fastUtc(text);
         if (fast != Long.MIN_VALUE) {
@@ -68,6 +68,8 @@ public final class Timestamps {
             return LocalDateTime.from(parsed).toInstant(offset).toEpochMilli();
         } catch (DateTimeException e) {
             throw notATime(text);
+        } catch (ArithmeticException e) {
+            throw outOfRange(text); // a year such as +999999999: a date, but no epoch millisecond
         }
     }
 
@@ -134,9 +136,26 @@ public final class Timestamps {
         return v;
     }
 
-    /** Epoch seconds (with fraction) as epoch milliseconds, for sources that write a JSON number. */
-    public static long fromEpochSeconds(BigDecimal seconds) {
-        return seconds.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
+    /**
+     * Epoch seconds with an optional fraction, read from their digits: digits beyond the
+     * millisecond are dropped unread, and more seconds than epoch milliseconds hold are refused by
+     * their count of digits, so a record of a million digits costs no more than its length.
+     */
+    private static long fromEpochSeconds(String text) throws MalformedRecordException {
+        int dot = text.indexOf('.');
+        int secondsEnd = dot < 0 ? text.length() : dot;
+        if (secondsEnd > MAX_EPOCH_SECOND_DIGITS) {
+            throw outOfRange(text);
+        }
+        long millis = 0;
+        for (int i = secondsEnd + 1; i < secondsEnd + 4; i++) {
+            millis = millis * 10 + (i < text.length() ? text.charAt(i) - '0' : 0);
+        }
+        try {
+            return Math.addExact(Math.multiplyExact(Long.parseLong(text, 0, secondsEnd, 10), 1000L), millis);
+        } catch (ArithmeticException e) {
+            throw outOfRange(text);
+        }
     }
 
     /** Digits with at most one dot: "1692161674" or "1692161674.123". Dates contain '-' or ':'. */
@@ -151,6 +170,10 @@ public final class Timestamps {
             }
         }
         return true;
+    }
+
+    private static MalformedRecordException outOfRange(String text) {
+        return new MalformedRecordException("'" + text + "' is a time out of range (" + RANGE + ")");
     }
 
     private static MalformedRecordException notATime(String text) {

@@ -1,6 +1,5 @@
 package org.t1573.ingest.linux;
 
-import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.t1573.ingest.MalformedRecordException;
@@ -25,8 +24,13 @@ record AuditRecord(String node, String type, String time, long serial, long time
         String body = m.group(5).replace('\u001d', ' ');
         AuditFields fields = AuditFields.parse(body);
         String node = m.group(1) != null ? m.group(1) : fields.text("node");
-        return new AuditRecord(node, m.group(2), m.group(3), Long.parseLong(m.group(4)),
-                Timestamps.fromEpochSeconds(new BigDecimal(m.group(3))), fields);
+        long timestamp;
+        try {
+            timestamp = Timestamps.toEpochMillis(m.group(3));
+        } catch (MalformedRecordException e) {
+            throw new MalformedRecordException(source + ": audit time " + e.getMessage(), e);
+        }
+        return new AuditRecord(node, m.group(2), m.group(3), Long.parseLong(m.group(4)), timestamp, fields);
     }
 
     /** The id shared by the records of one event: node, time and serial. */

@@ -259,6 +259,13 @@ class AuditdParserTest {
     }
 
     @Test
+    void auditTimeBeyondEpochMillisecondsIsRejectedAsOutOfRange() {
+        assertThatThrownBy(() -> parse(parser, "type=EOE msg=audit(99999999999999999999.000:7017): "))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageStartingWith("auditd: audit time '99999999999999999999.000' is a time out of range");
+    }
+
+    @Test
     void nonNumericPidIsRejected() {
         assertThatThrownBy(() -> parse(parser,
                 "type=SYSCALL msg=audit(1700000000.500:7015): arch=c000003e syscall=42 pid=abc"))

@@ -3,9 +3,9 @@ package org.t1573.ingest.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +41,23 @@ class TimestampsTest {
     }
 
     @Test
-    void readsEpochSecondsGivenAsAJsonNumber() {
-        assertThat(Timestamps.fromEpochSeconds(new BigDecimal("1692161674.1239"))).isEqualTo(1692161674123L);
+    void dropsEpochSecondDigitsBeyondTheMillisecond() throws Exception {
+        assertThat(Timestamps.toEpochMillis("1692161674.1239" + "9".repeat(1000))).isEqualTo(1692161674123L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-01-01T00:00:00Z", "-999999999-01-01 00:00:00", "9223372036854776", "99999999999999999"})
+    void aTimeBeyondEpochMillisecondsIsOutOfRangeNotAnArithmeticError(String text) {
+        assertThatThrownBy(() -> Timestamps.toEpochMillis(text))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageStartingWith("'" + text + "' is a time out of range (epoch milliseconds reach the years");
+    }
+
+    /** Parsed as a number, a million digits took 20 s; by their count, they are refused at once. */
+    @Test
+    @Timeout(5)
+    void epochSecondsOfAMillionDigitsAreRefusedByTheirLength() {
+        assertThatThrownBy(() -> Timestamps.toEpochMillis("1".repeat(1_000_000)))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("is a time out of range");
     }
 }

@@ -6,6 +6,8 @@ import static org.t1573.ingest.windows.SysmonSamples.parse;
 import static org.t1573.ingest.windows.SysmonSamples.parseOne;
 import static org.t1573.ingest.windows.SysmonSamples.tree;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,8 @@ class WindowsRecordParserTest {
             """;
     private static final String DEFENDER_BATCH = "{\"records\":[" + DEFENDER_ENVELOPE + "," + DEFENDER_ENVELOPE + "]}";
 
+    private static final Path HOSTILE = Path.of("src", "test", "resources", "hostile", "windows");
+
     private final WindowsRecordParser parser = new WindowsRecordParser();
 
     @Test
@@ -46,6 +50,15 @@ class WindowsRecordParserTest {
         assertThat(WindowsShape.of(tree(DEFENDER_ENVELOPE))).isEqualTo(WindowsShape.DEFENDER);
         assertThat(WindowsShape.of(tree(DEFENDER_BATCH))).isEqualTo(WindowsShape.DEFENDER);
         assertThat(WindowsShape.of(tree("{\"ts\":1,\"uid\":\"C1\"}"))).isNull();
+    }
+
+    @Test
+    void aYearNoEpochMillisecondHoldsIsADeadLetterSayingSo() throws Exception {
+        String line = Files.readString(HOSTILE.resolve("utc-time-year-999999999.ndjson")).strip();
+
+        assertThatThrownBy(() -> parser.parse(line, e -> { }))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("field UtcTime '+999999999-03-02 08:00:00.000' is a time out of range");
     }
 
     @Test

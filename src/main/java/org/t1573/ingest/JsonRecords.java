@@ -1,8 +1,11 @@
 package org.t1573.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Reads raw JSON records into object trees and their fields, for the parsers of every platform.
@@ -25,10 +28,17 @@ public final class JsonRecords {
             throw new MalformedRecordException(source + ": empty record");
         }
         JsonNode root;
-        try {
-            root = MAPPER.readTree(record);
+        try (JsonParser json = MAPPER.createParser(record)) {
+            root = MAPPER.readTree(json);
+            // readTree stops after the first value: "{...}{...}" would pass as its first object.
+            if (json.nextToken() != null) {
+                throw new MalformedRecordException(source + ": more than one JSON value in the record (the second "
+                        + "starts at column " + json.currentTokenLocation().getColumnNr() + ")");
+            }
         } catch (JsonProcessingException e) {
             throw new MalformedRecordException(source + ": not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedRecordException(

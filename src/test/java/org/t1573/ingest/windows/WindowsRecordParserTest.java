@@ -53,6 +53,15 @@ class WindowsRecordParserTest {
     }
 
     @Test
+    void twoSysmonRecordsOnOneLineAreADeadLetter() throws Exception {
+        String line = Files.readString(HOSTILE.resolve("two-objects-one-line.ndjson")).strip();
+
+        assertThatThrownBy(() -> parser.parse(line, e -> { }))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageStartingWith("windows: more than one JSON value in the record");
+    }
+
+    @Test
     void aYearNoEpochMillisecondHoldsIsADeadLetterSayingSo() throws Exception {
         String line = Files.readString(HOSTILE.resolve("utc-time-year-999999999.ndjson")).strip();
 

@@ -61,7 +61,11 @@ final class ArgusMapper {
             String text = v.text(name);
             Matcher m = text == null ? null : USER_DATA.matcher(text);
             if (m != null && m.find()) {
-                sum = (sum == null ? 0 : sum) + Long.parseLong(m.group(1));
+                try {
+                    sum = (sum == null ? 0 : sum) + Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    throw v.invalid(name, text, "user data whose length is not a byte count");
+                }
             }
         }
         return sum;

@@ -78,7 +78,8 @@ final class NfdumpLineMapper {
             }
             throw new MalformedRecordException(SOURCE + ": port '" + text + "' is not a number");
         }
-        int port = Integer.parseInt(text);
+        // Six digits or more are past 65535, and may be past what an int holds.
+        int port = text.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(text);
         if (port > 65535) {
             throw new MalformedRecordException(SOURCE + ": port '" + text + "' is not a port (0-65535)");
         }

@@ -150,6 +150,24 @@ class NetflowRecordParserTest {
     }
 
     @Test
+    void aPortOfMoreDigitsThanAnIntHoldsIsNotAPort() {
+        assertThatThrownBy(() -> parse(NFDUMP_LINE_HEADER,
+                "2023-05-01 10:00:00.000 1.000 TCP 10.0.0.5:99999999999 -> 198.51.100.1:443 .AP.SF 0 10 2000 1"))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("port '99999999999' is not a port");
+    }
+
+    @Test
+    void anArgusUserDataLengthOfMoreDigitsThanALongHoldsIsMalformed() {
+        assertThatThrownBy(() -> parse(
+                "StartTime,Dur,Proto,SrcAddr,Sport,Dir,DstAddr,Dport,State,sTos,dTos,TotPkts,TotBytes,SrcBytes,"
+                        + "srcUdata,dstUdata,Label",
+                "2026/03/03 10:00:00.000000,1.000000,tcp,192.0.2.10,50000,   ->,198.51.100.7,443,CON,0,0,10,2000,800,"
+                        + "s[99999999999999999999]=AAAA,,"))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("field srcUdata 's[99999999999999999999]=AAAA' is user data whose length is not");
+    }
+
+    @Test
     void aRowBeforeAnyHeaderIsMalformed() {
         assertThatThrownBy(() -> parse("2023-05-01 10:00:00.000 1.000 TCP a:1 -> b:2 ...... 0 1 1 1"))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("before any header");

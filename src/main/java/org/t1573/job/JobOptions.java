@@ -16,6 +16,8 @@ import org.t1573.ingest.EventTime;
  * @param eventTime which clock gives events of two clocks their time ({@code --event-time})
  * @param maxOutOfOrderness how far behind the newest event an event may arrive (STREAMING)
  * @param from with {@code to}: only events of event time in [from, to) are replayed (null: open)
+ * @throws IllegalArgumentException for a parallelism out of {@link Parallelism}'s range or an
+ *     empty time range: checked here, before anything starts
  */
 public record JobOptions(
         List<InputSpec> inputs,
@@ -28,6 +30,14 @@ public record JobOptions(
         Duration maxOutOfOrderness,
         Instant from,
         Instant to) {
+
+    public JobOptions {
+        Parallelism.check(parallelism);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new IllegalArgumentException(
+                    "--from " + from + " is not before --to " + to + ": no event is in that range");
+        }
+    }
 
     /** Options of a whole replay ({@code auto} event time, no time range). */
     public JobOptions(List<InputSpec> inputs, List<Path> patterns, Path out, Map<String, String> overrides,

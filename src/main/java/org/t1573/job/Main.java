@@ -70,7 +70,15 @@ public final class Main implements Callable<Integer> {
             "esxcli=samples/esxi/esxcli", "zeek=samples/network/zeek", "netflow=samples/network/netflow");
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::usageError);
+    }
+
+    /** A bad option as one line, as the checks after parsing report theirs, not followed by the whole usage text. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println(e.getMessage() + " (see " + cmd.getCommandSpec().qualifiedName() + " --help)");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override
@@ -108,6 +116,9 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** The runtime modes of {@code --mode}: Flink's third, AUTOMATIC, would be BATCH for files without saying so. */
+    enum Mode { BATCH, STREAMING }
+
     /** Options shared by the default run and backtest. */
     static final class RunOptions {
         @Option(names = {"-i", "--input"}, paramLabel = "[channel=]PATH",
@@ -127,7 +138,7 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--mode", defaultValue = "BATCH",
                 description = "BATCH (replay: sorted by time, no late data) or STREAMING (default: ${DEFAULT-VALUE}).")
-        RuntimeExecutionMode mode;
+        Mode mode;
 
         @Option(names = "--event-time", defaultValue = "auto",
                 description = "auto: the sensor's time, but a host's event codes whose sensor time disagrees with its "
@@ -177,7 +188,8 @@ public final class Main implements Callable<Integer> {
             List<InputSpec> specs = new ArrayList<>();
             byChannel.forEach((c, p) -> specs.add(new InputSpec(c, p)));
             Duration lateness = Durations.parse(maxOutOfOrderness);
-            return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism, mode, clock,
+            return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism,
+                    RuntimeExecutionMode.valueOf(mode.name()), clock,
                     lateness, instant("--from", from), instant("--to", to));
         }
 

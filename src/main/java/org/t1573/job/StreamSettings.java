@@ -22,6 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public record StreamSettings(int parallelism, Duration checkpointInterval, String checkpointDir, String stateBackend) {
 
     public StreamSettings {
+        Parallelism.check(parallelism);
         if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
             throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
         }

@@ -1,0 +1,57 @@
+package org.t1573.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A bad option is one line on stderr and exit code 2 before anything starts (no job, no output
+ * directory), each in a JVM of its own as a user runs it.
+ */
+class UsageErrorsITCase {
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "--parallelism {0}")
+    @ValueSource(strings = {"0", "-1", "100000"})
+    void rejectsAParallelismOutsideOneTo128(String parallelism) throws Exception {
+        assertUsageError("--parallelism must be between 1 and 128, not " + parallelism, "--parallelism", parallelism);
+    }
+
+    @Test
+    void rejectsFromAfterTo() throws Exception {
+        assertUsageError("--from 2026-03-03T00:00:00Z is not before --to 2026-03-01T00:00:00Z",
+                "--from", "2026-03-03T00:00:00Z", "--to", "2026-03-01T00:00:00Z");
+    }
+
+    @Test
+    void offersOnlyBatchAndStreamingModes() throws Exception {
+        assertUsageError("Invalid value for option '--mode': expected one of [BATCH, STREAMING] (case-insensitive) "
+                + "but was 'AUTOMATIC' (see t1573-cep backtest --help)", "--mode", "AUTOMATIC");
+    }
+
+    @Test
+    void rejectsTheStreamCommandsParallelismBeforeConnecting() throws Exception {
+        Cli.Result r = Cli.main(work, "stream", "--bootstrap-servers", "127.0.0.1:1", "--topic", "windows=t",
+                "--parallelism", "0");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).containsExactly("--parallelism must be between 1 and 128, not 0");
+    }
+
+    private void assertUsageError(String message, String... option) throws Exception {
+        Path out = work.resolve("out");
+        List<String> args = new ArrayList<>(List.of("backtest", "--input", "samples/windows", "--out", out.toString()));
+        args.addAll(List.of(option));
+        Cli.Result r = Cli.main(work, args.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).hasSize(1).first().asString().startsWith(message);
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+}

@@ -69,12 +69,17 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
             options = run.toJobOptions();
             setA = PatternSet.load(options.patterns(), options.overrides());
+            OutputDirectory.check("--out", options.out());
             if (!compare.isEmpty()) {
                 optionsB = JobOptionsFactory.withPatterns(run, compare, options.out().resolve("compare"));
                 setB = PatternSet.load(optionsB.patterns(), optionsB.overrides());
+                OutputDirectory.check("--out", optionsB.out());
             }
             if (labels != null) {
                 rows = Labels.read(labels);
+            }
+            if (report != null) {
+                OutputDirectory.check("--report", report.toAbsolutePath().getParent());
             }
         } catch (IllegalArgumentException | PatternLoadException e) {
             err.println(e.getMessage());

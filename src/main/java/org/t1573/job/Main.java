@@ -157,6 +157,7 @@ public final class Main implements Callable<Integer> {
             try {
                 options = toJobOptions();
                 set = PatternSet.load(options.patterns(), options.overrides());
+                OutputDirectory.check("--out", options.out());
             } catch (IllegalArgumentException | PatternLoadException e) {
                 err.println(e.getMessage());
                 return USAGE;

@@ -10,14 +10,14 @@ import org.apache.flink.connector.file.src.util.RecordAndPosition;
 
 /**
  * Reads text lines ({@link TelemetryLines}: cut at LF only, plain or compressed by extension, e.g.
- * {@code .gz}) and tags each with its file and line number, so a dead letter says exactly which
- * record of which file was bad. After the last line of a file comes an end-of-input marker, for
- * parsers that hold state per file.
+ * {@code .gz}; of bounded length, see {@link BoundedLineFormat}) and tags each with its file and
+ * line number, so a dead letter says exactly which record of which file was bad. After the last
+ * line of a file comes an end-of-input marker, for parsers that hold state per file.
  */
 public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
 
-    private final StreamFormatAdapter<String> lines = new StreamFormatAdapter<>(new TelemetryLineFormat());
+    private final StreamFormatAdapter<RawLine> lines = new StreamFormatAdapter<>(new BoundedLineFormat());
 
     @Override
     public Reader<RawLine> createReader(Configuration config, FileSourceSplit split) throws IOException {
@@ -41,20 +41,20 @@ public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSp
 
     /** Wraps the line reader's batches. */
     private static final class Tagging implements Reader<RawLine> {
-        private final Reader<String> inner;
+        private final Reader<RawLine> inner;
         private final String path;
         private boolean ended;
         private long lastOffset = RecordAndPosition.NO_OFFSET;
         private long lastSkipCount;
 
-        Tagging(Reader<String> inner, String path) {
+        Tagging(Reader<RawLine> inner, String path) {
             this.inner = inner;
             this.path = path;
         }
 
         @Override
         public RecordIterator<RawLine> readBatch() throws IOException {
-            RecordIterator<String> batch = inner.readBatch();
+            RecordIterator<RawLine> batch = inner.readBatch();
             if (batch == null) {
                 if (ended) {
                     return null;
@@ -65,7 +65,7 @@ public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSp
             return new RecordIterator<>() {
                 @Override
                 public RecordAndPosition<RawLine> next() {
-                    RecordAndPosition<String> r = batch.next();
+                    RecordAndPosition<RawLine> r = batch.next();
                     if (r == null) {
                         return null;
                     }
@@ -73,8 +73,9 @@ public class OriginTaggingLineFormat implements BulkFormat<RawLine, FileSourceSp
                     long line = r.getRecordSkipCount();
                     lastOffset = r.getOffset();
                     lastSkipCount = r.getRecordSkipCount();
-                    return new RecordAndPosition<>(new RawLine(path + ":" + line, r.getRecord()),
-                            r.getOffset(), r.getRecordSkipCount());
+                    RawLine raw = r.getRecord();
+                    raw.origin = path + ":" + line;
+                    return new RecordAndPosition<>(raw, r.getOffset(), r.getRecordSkipCount());
                 }
 
                 @Override

@@ -11,10 +11,10 @@ import org.apache.flink.util.OutputTag;
 import org.t1573.event.Event;
 
 /**
- * Parses the raw records of one channel into events. A record the parser cannot read goes to
- * {@link #DEAD_LETTERS} with its origin, raw text and reason, and the job goes on. Counts of
- * records, events, ignored records (by reason) and dead letters are kept as accumulators for the
- * run summary.
+ * Parses the raw records of one channel into events. A record the parser cannot read, or one
+ * over {@link RecordLimit}, goes to {@link #DEAD_LETTERS} with its origin, raw text and reason,
+ * and the job goes on. Counts of records, events, ignored records (by reason) and dead letters
+ * are kept as accumulators for the run summary.
  *
  * <p>Each event is put on the clock {@code --event-time} chooses ({@link HostClocks}); clock skew
  * and events put on their host's write clock are counted per host and event code.
@@ -85,6 +85,10 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
                 return;
             }
             records.add(1);
+            if (RecordLimit.exceededBy(raw.chars)) {
+                deadLetter(raw, RecordLimit.reason(raw.chars), ctx);
+                return;
+            }
             parser.parse(raw.text, emit, ignore);
         } catch (MalformedRecordException e) {
             deadLetter(raw, e.getMessage(), ctx);
@@ -96,6 +100,6 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
 
     private void deadLetter(RawLine raw, String reason, Context ctx) {
         deadLetters.add(1);
-        ctx.output(DEAD_LETTERS, new DeadLetter(channel, raw.origin, reason, raw.text));
+        ctx.output(DEAD_LETTERS, new DeadLetter(channel, raw.origin, reason, raw.text, raw.chars));
     }
 }

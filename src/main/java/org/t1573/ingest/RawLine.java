@@ -6,12 +6,22 @@ public class RawLine {
     public String origin;
     /** The record, or null for the end of the input named by {@link #origin}. */
     public String text;
+    /**
+     * The record's length in characters: more than {@link #text} holds when the reader kept only
+     * the start of a record over {@link RecordLimit#MAX_CHARS}.
+     */
+    public long chars;
 
     public RawLine() {}
 
     public RawLine(String origin, String text) {
+        this(origin, text, text == null ? 0 : text.length());
+    }
+
+    public RawLine(String origin, String text, long chars) {
         this.origin = origin;
         this.text = text;
+        this.chars = chars;
     }
 
     /** The marker that ends an input. */

@@ -16,6 +16,7 @@ import org.t1573.ingest.DeadLetter;
 import org.t1573.ingest.EventTime;
 import org.t1573.ingest.HostClocks;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordLimit;
 import org.t1573.ingest.RecordParser;
 
 /**
@@ -24,7 +25,8 @@ import org.t1573.ingest.RecordParser;
  * records of one partition are in order, those of different partitions interleave. Events are put
  * on the clock {@code --event-time} chooses as on files ({@link HostClocks}); clock skew and
  * re-timed events are counted as metrics ({@code eventsClockSkewed}, {@code eventsRetimed}), and
- * so are records the parser ignores ({@code recordsIgnored}).
+ * so are records the parser ignores ({@code recordsIgnored}). A record over {@link RecordLimit}
+ * is a dead letter without being parsed.
  */
 public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Parsed> {
     private static final long serialVersionUID = 1L;
@@ -68,6 +70,10 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
             return; // a tombstone carries no telemetry
         }
         String text = new String(record.value(), StandardCharsets.UTF_8);
+        if (RecordLimit.exceededBy(text.length())) {
+            out.collect(Parsed.of(new DeadLetter(channel, origin(record), RecordLimit.reason(text.length()), text)));
+            return;
+        }
         RecordParser parser = parsers.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
                 tp -> Channels.parserFor(channel));
         try {

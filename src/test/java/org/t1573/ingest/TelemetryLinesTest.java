@@ -40,6 +40,38 @@ class TelemetryLinesTest {
         assertThat(lines(longLine + "\r\nnext\n" + longLine)).containsExactly(longLine, "next", longLine);
     }
 
+    @Test
+    void keepsTheStartOfALongLineWithItsLengthAndReadsOnAfterIt() throws IOException {
+        String longLine = "y".repeat(200_000);
+        List<TelemetryLines.Line> lines = bounded("first\n" + longLine + "\r\nnext\rstill next\nlast", 10);
+
+        assertThat(lines).extracting(TelemetryLines.Line::text)
+                .containsExactly("first", "yyyyyyyyyy", "next\rstill", "last");
+        assertThat(lines).extracting(TelemetryLines.Line::length).containsExactly(5L, 200_000L, 15L, 4L);
+    }
+
+    @Test
+    void aLineOverTheRecordLimitIsCutAndMeasured() throws IOException {
+        List<TelemetryLines.Line> lines = bounded("a\n" + "x".repeat(RecordLimit.MAX_CHARS + 5) + "\nb\n",
+                RecordLimit.MAX_CHARS);
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1).text()).hasSize(RecordLimit.MAX_CHARS);
+        assertThat(RecordLimit.exceededBy(lines.get(1).length())).isTrue();
+        assertThat(RecordLimit.exceededBy(lines.get(0).length())).isFalse();
+        assertThat(lines.get(2).text()).isEqualTo("b");
+    }
+
+    private static List<TelemetryLines.Line> bounded(String text, int keep) throws IOException {
+        List<TelemetryLines.Line> out = new ArrayList<>();
+        try (TelemetryLines lines = new TelemetryLines(new java.io.StringReader(text), keep)) {
+            for (TelemetryLines.Line line = lines.nextLine(); line != null; line = lines.nextLine()) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
     private static List<String> lines(String text) throws IOException {
         List<String> out = new ArrayList<>();
         try (TelemetryLines lines = new TelemetryLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {

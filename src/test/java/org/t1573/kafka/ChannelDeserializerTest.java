@@ -14,7 +14,9 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.UserCodeClassLoader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.t1573.ingest.DeadLetter;
 import org.t1573.ingest.EventTime;
+import org.t1573.ingest.RecordLimit;
 
 /** Parsing in the Kafka source: events with their event time, dead letters with their Kafka origin. */
 class ChannelDeserializerTest {
@@ -50,6 +52,19 @@ class ChannelDeserializerTest {
         assertThat(out.get(0).event).isNull();
         assertThat(out.get(0).deadLetter.origin).isEqualTo("t1573.windows/1@42");
         assertThat(out.get(0).deadLetter.raw).isEqualTo("{not json");
+    }
+
+    @Test
+    void turnsARecordOverTheLimitIntoADeadLetterWithoutParsingIt() throws Exception {
+        String line = Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).get(0);
+        String oversized = line.substring(0, line.length() - 1) + ",\"pad\":\"" + "p".repeat(RecordLimit.MAX_CHARS) + "\"}";
+        List<Parsed> out = deserialize(oversized, 43);
+        assertThat(out).singleElement().satisfies(p -> {
+            assertThat(p.event).as("a valid record, but over the limit: not parsed").isNull();
+            assertThat(p.deadLetter.reason).isEqualTo(RecordLimit.reason(oversized.length()));
+            assertThat(p.deadLetter.raw).hasSize(DeadLetter.MAX_RAW_CHARS);
+            assertThat(p.deadLetter.rawLength).isEqualTo(oversized.length());
+        });
     }
 
     /**

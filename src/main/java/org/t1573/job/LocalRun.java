@@ -23,8 +23,9 @@ import org.t1573.pattern.PatternSet;
 
 /**
  * A bounded run over files whose results come back to this process: alerts and dead letters are
- * collected (one stream, so neither can stall the other), sorted into a stable order and written
- * as JSON lines under the output directory.
+ * collected (one stream, so neither can stall the other; long lines in pieces, see
+ * {@link CollectedLines}), sorted into a stable order and written as JSON lines under the output
+ * directory.
  */
 public final class LocalRun {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,12 +42,16 @@ public final class LocalRun {
                 .union(outputs.deadLetters().map(LocalRun::tagDeadLetter).name("tag dead letters"));
         List<String> alerts = new ArrayList<>();
         List<String> dead = new ArrayList<>();
-        CloseableIterator<String> it = merged.collectAsync();
+        CloseableIterator<String> it = merged.flatMap(new CollectedLines.Split()).name("pieces of long lines")
+                .collectAsync();
         JobClient client = env.executeAsync("t1573-cep");
+        CollectedLines.Join pieces = new CollectedLines.Join();
         try (it; ProgressReporter progress = ProgressReporter.forRun(client, options)) {
             while (it.hasNext()) {
-                String line = it.next();
-                (line.startsWith(ALERT) ? alerts : dead).add(line.substring(1));
+                String line = pieces.add(it.next());
+                if (line != null) {
+                    (line.startsWith(ALERT) ? alerts : dead).add(line.substring(1));
+                }
             }
         }
         JobExecutionResult result = client.getJobExecutionResult().get();

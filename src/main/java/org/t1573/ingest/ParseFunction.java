@@ -13,8 +13,9 @@ import org.t1573.event.Event;
 /**
  * Parses the raw records of one channel into events. A record the parser cannot read, or one
  * over {@link RecordLimit}, goes to {@link #DEAD_LETTERS} with its origin, raw text and reason,
- * and the job goes on. Counts of records, events, ignored records (by reason) and dead letters
- * are kept as accumulators for the run summary.
+ * and the job goes on; so does an event dated in the future ({@link FutureEvents}). Counts of
+ * records, events, ignored records (by reason) and dead letters are kept as accumulators for the
+ * run summary.
  *
  * <p>Each event is put on the clock {@code --event-time} chooses ({@link HostClocks}); clock skew
  * and events put on their host's write clock are counted per host and event code.
@@ -76,6 +77,11 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     public void processElement(RawLine raw, Context ctx, Collector<Event> out) {
         Consumer<Event> emit = e -> {
             clocks.apply(e, findings);
+            long now = System.currentTimeMillis();
+            if (FutureEvents.isFuture(e.timestamp, now)) {
+                deadLetter(raw, FutureEvents.reason(e.timestamp, now), ctx);
+                return;
+            }
             events.add(1);
             out.collect(e);
         };

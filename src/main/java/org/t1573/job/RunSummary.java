@@ -45,9 +45,8 @@ public final class RunSummary {
         if (c.containsKey(EventTimeRange.OUT_OF_RANGE)) {
             out.printf("  outside --from/--to: %,d events%n", c.get(EventTimeRange.OUT_OF_RANGE));
         }
-        long late = r.deadLetters().stream().filter(d -> d.contains("\"reason\":\"late:")).count();
-        out.printf("  dead letters: %,d (of which late events: %,d) -> %s%n", r.deadLetters().size(), late,
-                options.out().resolve("dead-letters.jsonl"));
+        out.printf("  dead letters: %,d (of which late events: %,d, future events: %,d) -> %s%n", r.deadLetters().size(),
+                withReason(r, "late:"), withReason(r, "future:"), options.out().resolve("dead-letters.jsonl"));
         for (String key : c.keySet()) {
             if (key.startsWith(RunCounters.SKEW_COUNT)) {
                 String what = key.substring(RunCounters.SKEW_COUNT.length());
@@ -78,5 +77,10 @@ public final class RunSummary {
                 perAnalytic.values().stream().mapToInt(v -> v[0]).sum(), r.alerts().size(),
                 options.out().resolve("alerts.jsonl"));
         perAnalytic.forEach((id, v) -> out.printf("    %-22s %4d alerts, %4d updates%n", id, v[0], v[1]));
+    }
+
+    private static long withReason(RunResult r, String prefix) {
+        String field = "\"reason\":\"" + prefix;
+        return r.deadLetters().stream().filter(d -> d.contains(field)).count();
     }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.t1573.ingest.Channels;
 import org.t1573.ingest.DeadLetter;
 import org.t1573.ingest.EventTime;
+import org.t1573.ingest.FutureEvents;
 import org.t1573.ingest.HostClocks;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordLimit;
@@ -26,7 +27,8 @@ import org.t1573.ingest.RecordParser;
  * on the clock {@code --event-time} chooses as on files ({@link HostClocks}); clock skew and
  * re-timed events are counted as metrics ({@code eventsClockSkewed}, {@code eventsRetimed}), and
  * so are records the parser ignores ({@code recordsIgnored}). A record over {@link RecordLimit}
- * is a dead letter without being parsed.
+ * is a dead letter without being parsed, an event dated in the future ({@link FutureEvents}) a
+ * dead letter that never moves a partition's watermark.
  */
 public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Parsed> {
     private static final long serialVersionUID = 1L;
@@ -79,7 +81,10 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
         try {
             parser.parse(text, e -> {
                 clocks.apply(e, findings);
-                out.collect(Parsed.of(e));
+                long now = System.currentTimeMillis();
+                out.collect(FutureEvents.isFuture(e.timestamp, now)
+                        ? Parsed.of(new DeadLetter(channel, origin(record), FutureEvents.reason(e.timestamp, now), text))
+                        : Parsed.of(e));
             }, ignore);
         } catch (MalformedRecordException e) {
             out.collect(Parsed.of(new DeadLetter(channel, origin(record), e.getMessage(), text)));

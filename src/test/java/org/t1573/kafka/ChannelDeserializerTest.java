@@ -55,6 +55,17 @@ class ChannelDeserializerTest {
     }
 
     @Test
+    void turnsARecordOfTheYear9999IntoAFutureDeadLetterThatHoldsNoEventTime() throws Exception {
+        String line = Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).get(0).replace("\"2026-", "\"9999-");
+        List<Parsed> out = deserialize(line, 44);
+        assertThat(out).singleElement().satisfies(p -> {
+            assertThat(p.event).isNull();
+            assertThat(p.deadLetter.reason).startsWith("future: event time 9999-03-02T08:00:00Z");
+            assertThat(p.eventTime()).as("moves no watermark").isEqualTo(Long.MIN_VALUE);
+        });
+    }
+
+    @Test
     void turnsARecordOverTheLimitIntoADeadLetterWithoutParsingIt() throws Exception {
         String line = Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).get(0);
         String oversized = line.substring(0, line.length() - 1) + ",\"pad\":\"" + "p".repeat(RecordLimit.MAX_CHARS) + "\"}";

@@ -1,16 +1,15 @@
 package org.t1573.job;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The jar's entry point. On a Flink cluster, Flink is on the classpath and {@link Main} runs
  * directly. Under {@code java -jar}, Flink (a provided dependency) is loaded from the
  * {@code lib/} directory that {@code mvn package} fills beside the jar (in a child JVM), and the
- * job runs on a local MiniCluster: one jar for both.
+ * job runs on a local MiniCluster: one jar for both. The child JVM lives and dies with this one
+ * and cleans up after itself ({@link ChildJvm}).
  */
 public final class Launcher {
     /** System property set in the child JVM of an embedded run. */
@@ -34,14 +33,7 @@ public final class Launcher {
         }
         // A child JVM with Flink on its class path: Flink resolves user classes through the
         // application class loader, so a nested class loader here is not enough.
-        String classpath = jar + java.io.File.pathSeparator + lib.resolve("*");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add("-D" + EMBEDDED + "=true");
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        System.exit(new ProcessBuilder(command).inheritIO().start().waitFor());
+        System.exit(ChildJvm.run(jar + java.io.File.pathSeparator + lib.resolve("*"), List.of(args)));
     }
 
     private static boolean onClasspath(String className) {

@@ -40,9 +40,13 @@ public final class Main implements Callable<Integer> {
     RunOptions run = new RunOptions();
 
     public static void main(String[] args) {
+        boolean embedded = Boolean.getBoolean(Launcher.EMBEDDED);
+        if (embedded) {
+            ChildJvm.stopWithLauncher();
+        }
         CommandLine cl = commandLine();
         int code = cl.execute(args);
-        if (Boolean.getBoolean(Launcher.EMBEDDED)) {
+        if (embedded) {
             // The embedded MiniCluster is done and every output is written; skip the shutdown hooks,
             // where Flink's RPC system fails to load classes its cleanup already removed.
             System.out.flush();

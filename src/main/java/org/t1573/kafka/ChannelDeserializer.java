@@ -83,7 +83,8 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
                 clocks.apply(e, findings);
                 long now = System.currentTimeMillis();
                 out.collect(FutureEvents.isFuture(e.timestamp, now)
-                        ? Parsed.of(new DeadLetter(channel, origin(record), FutureEvents.reason(e.timestamp, now), text))
+                        ? Parsed.of(new DeadLetter(channel, origin(record), FutureEvents.reason(e.timestamp, now),
+                                text))
                         : Parsed.of(e));
             }, ignore);
         } catch (MalformedRecordException e) {

@@ -29,10 +29,10 @@ class UnwritableOutputITCase {
 
     @Test
     void refusesAnOutputUnderAFile() throws Exception {
-        Path file = Files.writeString(work.resolve("a-file"), "");
-        Cli.Result r = Cli.main(work, "backtest", "--input", "samples/windows", "--out", file.resolve("out").toString());
+        Path out = Files.writeString(work.resolve("a-file"), "").resolve("out");
+        Cli.Result r = Cli.main(work, "backtest", "--input", "samples/windows", "--out", out.toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).singleElement().asString().startsWith("--out " + file.resolve("out") + ": cannot write there");
+        assertThat(r.err()).singleElement().asString().startsWith("--out " + out + ": cannot write there");
     }
 
     @Test

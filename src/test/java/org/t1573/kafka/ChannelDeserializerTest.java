@@ -2,6 +2,7 @@ package org.t1573.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class ChannelDeserializerTest {
 
     @Test
     void parsesARecordIntoAnEventWithTheSensorTime() throws Exception {
-        String line = Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).get(0);
+        String line = firstSample();
         List<Parsed> out = deserialize(line, 7);
         assertThat(out).hasSize(1);
         assertThat(out.get(0).deadLetter).isNull();
@@ -56,7 +57,7 @@ class ChannelDeserializerTest {
 
     @Test
     void turnsARecordOfTheYear9999IntoAFutureDeadLetterThatHoldsNoEventTime() throws Exception {
-        String line = Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).get(0).replace("\"2026-", "\"9999-");
+        String line = firstSample().replace("\"2026-", "\"9999-");
         List<Parsed> out = deserialize(line, 44);
         assertThat(out).singleElement().satisfies(p -> {
             assertThat(p.event).isNull();
@@ -67,8 +68,9 @@ class ChannelDeserializerTest {
 
     @Test
     void turnsARecordOverTheLimitIntoADeadLetterWithoutParsingIt() throws Exception {
-        String line = Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).get(0);
-        String oversized = line.substring(0, line.length() - 1) + ",\"pad\":\"" + "p".repeat(RecordLimit.MAX_CHARS) + "\"}";
+        String line = firstSample();
+        String oversized = line.substring(0, line.length() - 1) + ",\"pad\":\"" + "p".repeat(RecordLimit.MAX_CHARS)
+                + "\"}";
         List<Parsed> out = deserialize(oversized, 43);
         assertThat(out).singleElement().satisfies(p -> {
             assertThat(p.event).as("a valid record, but over the limit: not parsed").isNull();
@@ -109,6 +111,10 @@ class ChannelDeserializerTest {
     @Test
     void deadLettersNeverMoveTheWatermark() {
         assertThat(Parsed.of(new org.t1573.ingest.DeadLetter()).eventTime()).isEqualTo(Long.MIN_VALUE);
+    }
+
+    private static String firstSample() throws IOException {
+        return Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).get(0);
     }
 
     private List<Parsed> deserialize(String value, long offset) throws Exception {

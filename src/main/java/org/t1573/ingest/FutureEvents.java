@@ -15,7 +15,7 @@ public final class FutureEvents {
 
     private FutureEvents() {}
 
-    /** Whether an event at {@code timestamp} is too far ahead of {@code now}, a wall clock (the sum cannot overflow). */
+    /** Whether {@code timestamp} is too far ahead of the wall clock's {@code now} (their sum cannot overflow). */
     public static boolean isFuture(long timestamp, long now) {
         return timestamp > now + MAX_AHEAD.toMillis();
     }

@@ -77,17 +77,27 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         suppressedCounter = getRuntimeContext().getMetricGroup().counter("alertsSuppressed");
     }
 
+    /**
+     * How far behind its own time a match can arrive: CEP emits a match that ends in an absent
+     * step only once the timespan has passed without the absent event, so records are applied and
+     * windows closed that much later (timers run on event time plus this delay), and a late match
+     * still finds its window open. In BATCH only the order of timers matters, and it is kept.
+     */
+    private long delay() {
+        return pattern.stepAbsent(pattern.stepCount() - 1) ? windowMillis() : 0;
+    }
+
     @Override
     public void processElement(MatchRecord m, Context ctx, Collector<String> out) throws Exception {
         List<MatchRecord> at = buffer.get(m.matchTime);
         if (at == null) {
             at = new ArrayList<>();
-            ctx.timerService().registerEventTimeTimer(m.matchTime);
+            ctx.timerService().registerEventTimeTimer(m.matchTime + delay());
             // The end of the window this record may open. Registered here, not when the window
             // opens in onTimer: batch execution does not fire timers registered by timers.
             // For a description, the end of its retention.
             if (!m.end && pattern.window() != null) {
-                ctx.timerService().registerEventTimeTimer(m.matchTime + windowMillis());
+                ctx.timerService().registerEventTimeTimer(m.matchTime + windowMillis() + delay());
             }
         }
         at.add(m);
@@ -95,7 +105,8 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+    public void onTimer(long timerTime, OnTimerContext ctx, Collector<String> out) throws Exception {
+        long timestamp = timerTime - delay();
         List<MatchRecord> due = buffer.get(timestamp);
         if (due != null) {
             buffer.remove(timestamp);

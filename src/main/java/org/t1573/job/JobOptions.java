@@ -44,4 +44,9 @@ public record JobOptions(
             int parallelism, RuntimeExecutionMode mode, Duration maxOutOfOrderness) {
         this(inputs, patterns, out, overrides, parallelism, mode, EventTime.AUTO, maxOutOfOrderness, null, null);
     }
+
+    /** These options at another parallelism and mode. */
+    public JobOptions withParallelismAndMode(int parallelism, RuntimeExecutionMode mode) {
+        return new JobOptions(inputs, patterns, out, overrides, parallelism, mode, eventTime, maxOutOfOrderness, from, to);
+    }
 }

@@ -36,7 +36,8 @@ public final class LocalRun {
 
     /** Runs the job on the current execution environment (a MiniCluster under {@code java -jar}). */
     public static RunResult execute(JobOptions options, PatternSet patterns) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                LocalNetworkMemory.configuration(options, patterns.patterns().size()));
         DetectionJob.Outputs outputs = DetectionJob.build(env, options, patterns);
         DataStream<String> merged = outputs.alerts().map(a -> ALERT + a).name("tag alerts")
                 .union(outputs.deadLetters().map(LocalRun::tagDeadLetter).name("tag dead letters"));

@@ -140,4 +140,45 @@ class AlertWindowFunctionTest {
         e.processName = "rundll32.exe";
         return e;
     }
+
+    /**
+     * AN0404 ends in an absent handshake: CEP emits each flow's match a timespan (10 minutes)
+     * after the flow. A flow 6 minutes into the window arrives when the watermark has passed the
+     * window's end; it still belongs to that window, as in BATCH, where timers fire in order.
+     */
+    @Test
+    void aMatchThatCepEmitsATimespanLateStillJoinsItsWindow() throws Exception {
+        CompiledPattern an0404 = PatternSet.load(List.of(java.nio.file.Path.of("patterns")), Map.of()).patterns()
+                .stream().filter(p -> p.id().equals("AN0404")).findFirst().orElseThrow();
+        close();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new AlertWindowFunction(an0404)),
+                MatchRecord::getKey, TypeInformation.of(GroupKey.class));
+        harness.open();
+        for (int i = 0; i < 4; i++) {
+            long flow = T0 + 2 * i * MINUTE;
+            // Each match arrives as the watermark reaches its flow's time plus the timespan.
+            harness.processWatermark(new Watermark(flow + 10 * MINUTE - 1));
+            harness.processElement(new MatchRecord(KEY, flow, false, new Event[] {opaqueFlow("flow-" + i, flow)},
+                    new int[] {0}), flow);
+        }
+        harness.processWatermark(new Watermark(T0 + 40 * MINUTE));
+
+        List<Alert> alerts = alerts();
+        assertThat(alerts).extracting(Alert::activity).containsExactly("create", "update");
+        assertThat(alerts.get(1).summary()).containsEntry("Sessions", 4);
+        assertThat(alerts.get(1).lastSeen()).isEqualTo(AlertJson.time(T0 + 6 * MINUTE));
+    }
+
+    private static Event opaqueFlow(String id, long time) {
+        Event e = new Event();
+        e.id = id;
+        e.timestamp = time;
+        e.action = "flow";
+        e.sourceIp = "10.20.0.10";
+        e.destinationIp = "203.0.113.50";
+        e.destinationPort = 4444;
+        e.bytesOut = 2100L;
+        e.bytesIn = 3900L;
+        return e;
+    }
 }

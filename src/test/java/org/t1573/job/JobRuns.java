@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.t1573.pattern.PatternSet;
@@ -16,10 +19,27 @@ public final class JobRuns {
 
     private JobRuns() {}
 
-    /** One TaskManager with four slots, enough for parallelism 4. */
+    /**
+     * One TaskManager with four slots, enough for parallelism 4, and the network memory a local
+     * run of the bundled samples gets at that parallelism (LocalNetworkMemory).
+     */
     public static MiniClusterExtension miniCluster() {
+        Configuration c = new Configuration();
+        MemorySize network = LocalNetworkMemory.of(
+                JobOptionsFactory.of(Main.BUNDLED_SAMPLES, List.of(PATTERNS), Map.of(), Path.of("target", "test-out"))
+                        .withParallelismAndMode(4, RuntimeExecutionMode.STREAMING), patternFiles());
+        c.set(TaskManagerOptions.NETWORK_MEMORY_MIN, network);
+        c.set(TaskManagerOptions.NETWORK_MEMORY_MAX, network);
         return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+                .setConfiguration(c).setNumberTaskManagers(1).setNumberSlotsPerTaskManager(4).build());
+    }
+
+    private static int patternFiles() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(PATTERNS)) {
+            return (int) files.filter(f -> f.toString().endsWith(".yml") && !f.toString().endsWith(".tests.yml")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static RunResult run(List<Path> inputs, Map<String, String> overrides, int parallelism,

@@ -1,6 +1,5 @@
 package org.t1573.job;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,31 +38,72 @@ public final class LocalRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 LocalNetworkMemory.configuration(options, patterns.patterns().size()));
         DetectionJob.Outputs outputs = DetectionJob.build(env, options, patterns);
-        DataStream<String> merged = outputs.alerts().map(a -> ALERT + a).name("tag alerts")
-                .union(outputs.deadLetters().map(LocalRun::tagDeadLetter).name("tag dead letters"));
-        List<String> alerts = new ArrayList<>();
-        List<String> dead = new ArrayList<>();
+        return executeTogether(env, List.of(outputs), client -> ProgressReporter.forRun(client, options)).get(0);
+    }
+
+    /** What watches a running job (progress lines); closed when its results are in. */
+    @FunctionalInterface
+    public interface Watcher {
+        AutoCloseable watch(JobClient client) throws IOException;
+    }
+
+    /**
+     * Runs independent graphs built on {@code env} as one Flink job, so that their start-up is paid
+     * once: one result per entry of {@code graphs}, in their order. Counters are the whole job's,
+     * the same map in every result.
+     */
+    public static List<RunResult> executeTogether(StreamExecutionEnvironment env, List<DetectionJob.Outputs> graphs,
+            Watcher watcher) throws Exception {
+        DataStream<String> merged = null;
+        for (int i = 0; i < graphs.size(); i++) {
+            String alert = i + ALERT;
+            String dead = i + DEAD;
+            DataStream<String> tagged = graphs.get(i).alerts().map(a -> alert + a).name("tag alerts")
+                    .union(graphs.get(i).deadLetters().map(d -> dead + JSON.writeValueAsString(d))
+                            .name("tag dead letters"));
+            merged = merged == null ? tagged : merged.union(tagged);
+        }
+        List<List<String>> alerts = new ArrayList<>();
+        List<List<String>> dead = new ArrayList<>();
+        for (int i = 0; i < graphs.size(); i++) {
+            alerts.add(new ArrayList<>());
+            dead.add(new ArrayList<>());
+        }
         CloseableIterator<String> it = merged.flatMap(new CollectedLines.Split()).name("pieces of long lines")
                 .collectAsync();
         JobClient client = env.executeAsync("t1573-cep");
         CollectedLines.Join pieces = new CollectedLines.Join();
-        try (it; ProgressReporter progress = ProgressReporter.forRun(client, options)) {
+        try (it; AutoCloseable watching = watcher.watch(client)) {
             while (it.hasNext()) {
                 String line = pieces.add(it.next());
                 if (line != null) {
-                    (line.startsWith(ALERT) ? alerts : dead).add(line.substring(1));
+                    int tag = firstNonDigit(line);
+                    int graph = Integer.parseInt(line.substring(0, tag));
+                    (line.startsWith(ALERT, tag) ? alerts : dead).get(graph).add(line.substring(tag + 1));
                 }
             }
         }
         JobExecutionResult result = client.getJobExecutionResult().get();
-        dead.sort(Comparator.naturalOrder());
         Map<String, Long> counters = new TreeMap<>();
         result.getAllAccumulatorResults().forEach((k, v) -> {
             if (v instanceof Long) {
                 counters.put(k, (Long) v);
             }
         });
-        return new RunResult(inAlertOrder(alerts), dead, counters);
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < graphs.size(); i++) {
+            dead.get(i).sort(Comparator.naturalOrder());
+            results.add(new RunResult(inAlertOrder(alerts.get(i)), dead.get(i), counters));
+        }
+        return results;
+    }
+
+    private static int firstNonDigit(String line) {
+        int i = 0;
+        while (Character.isDigit(line.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** The alerts sorted by {@link #alertOrder}, each alert read once (not once per comparison). */
@@ -83,10 +123,6 @@ public final class LocalRun {
         Files.createDirectories(out);
         Files.write(out.resolve("alerts.jsonl"), r.alerts(), StandardCharsets.UTF_8);
         Files.write(out.resolve("dead-letters.jsonl"), r.deadLetters(), StandardCharsets.UTF_8);
-    }
-
-    private static String tagDeadLetter(DeadLetter d) throws JsonProcessingException {
-        return DEAD + JSON.writeValueAsString(d);
     }
 
     /** Window start, analytic, alert id, then create before update. */

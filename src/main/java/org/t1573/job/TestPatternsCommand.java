@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 /** Runs the test cases kept beside the patterns ({@code <ID>.tests.yml}). */
 @Command(name = "test-patterns", mixinStandardHelpOptions = true,
-        description = "Runs every pattern's test cases (<ID>.tests.yml beside <ID>.yml): one job per case, a PASS or "
+        description = "Runs every pattern's test cases (<ID>.tests.yml beside <ID>.yml): all cases in one job, a PASS or "
                 + "FAIL line per case with the reasons; exit code 1 when a case fails.")
 public final class TestPatternsCommand implements Callable<Integer> {
     @Mixin

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.t1573.backtest.PatternTestCase;
 import org.t1573.backtest.PatternTestFile;
 
 /** Every pattern test case under patterns/ (what {@code test-patterns} runs), one JUnit test each. */
@@ -23,16 +22,16 @@ class PatternTestsITCase {
 
     @TestFactory
     List<DynamicTest> everyPatternTestCasePasses() throws Exception {
-        List<DynamicTest> tests = new ArrayList<>();
-        PatternTestRunner runner = new PatternTestRunner(work);
+        List<PatternTestFile> files = new ArrayList<>();
         for (Path f : PatternTestFile.find(JobRuns.PATTERNS)) {
-            PatternTestFile file = PatternTestFile.read(f);
-            for (PatternTestCase c : file.cases()) {
-                tests.add(DynamicTest.dynamicTest(file.pattern() + ": " + c.name(),
-                        () -> assertThat(runner.run(file, c)).isEmpty()));
-            }
+            files.add(PatternTestFile.read(f));
         }
-        assertThat(tests).isNotEmpty();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (PatternTestRunner.Outcome o : new PatternTestRunner(work).run(files)) {
+            tests.add(DynamicTest.dynamicTest(o.pattern() + ": " + o.name(),
+                    () -> assertThat(o.failures()).isEmpty()));
+        }
+        assertThat(tests).hasSize(files.stream().mapToInt(f -> f.cases().size()).sum()).isNotEmpty();
         return tests;
     }
 }

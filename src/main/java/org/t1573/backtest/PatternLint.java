@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.t1573.beacon.BeaconPairs;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.t1573.pattern.ParameterSpec;
@@ -26,7 +27,8 @@ import org.t1573.pattern.PatternLoader;
 public final class PatternLint {
     /** Parameters the engine reads itself (beacon.likely), so a pattern need not reference them. */
     public static final Set<String> ENGINE_PARAMETERS = Set.of("BeaconMinConnections", "BeaconMinIntervalSeconds",
-            "BeaconMaxIntervalSeconds");
+            "BeaconMaxIntervalSeconds", BeaconPairs.WINDOW_PARAMETER, BeaconPairs.IGNORED_STATES_PARAMETER,
+            BeaconPairs.IGNORED_TRANSPORTS_PARAMETER);
     private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     private static final Pattern TACTIC = Pattern.compile("TA\\d{4}");
 

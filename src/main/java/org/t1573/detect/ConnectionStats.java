@@ -38,7 +38,11 @@ public final class ConnectionStats implements AggregateView {
         double entropyMax = 0;
         long entropyHigh = 0;
         int nTimes = 0;
+        Double beaconWindowMax = null;
         for (DestinationStats d : destinations) {
+            if (d.beaconWindowMax != null && (beaconWindowMax == null || d.beaconWindowMax > beaconWindowMax)) {
+                beaconWindowMax = d.beaconWindowMax;
+            }
             count += d.count;
             strong += d.strong;
             out += d.bytesOut;
@@ -53,6 +57,9 @@ public final class ConnectionStats implements AggregateView {
             nTimes += d.timesSize;
         }
         values.put(Aggregate.CONNECTIONS_COUNT, count);
+        if (beaconWindowMax != null) {
+            values.put(Aggregate.BEACON_WINDOW_MAX_SCORE, beaconWindowMax);
+        }
         if (pattern != null && pattern.hasStrongEvidence()) {
             values.put(Aggregate.CONNECTIONS_STRONG, strong);
         }

@@ -1,5 +1,6 @@
 package org.t1573.detect;
 
+import org.t1573.beacon.BeaconScore;
 import java.util.Arrays;
 import org.t1573.event.Event;
 import org.t1573.pattern.ParameterValues;
@@ -32,6 +33,8 @@ public class DestinationStats {
     public double entropyMax;
     /** Sessions whose payload entropy reached the pattern's entropy threshold. */
     public long entropyHigh;
+    /** The highest long-window beacon score of the events added (beacon verdicts); null without one. */
+    public Double beaconWindowMax;
 
     public DestinationStats() {}
 
@@ -83,6 +86,9 @@ public class DestinationStats {
             }
             sizes[timesSize] = e.bytesOut == null ? 0 : e.bytesOut;
             times[timesSize++] = e.timestamp;
+        }
+        if (e.beaconScore != null && (beaconWindowMax == null || e.beaconScore > beaconWindowMax)) {
+            beaconWindowMax = e.beaconScore;
         }
         if (e.payloadEntropy != null) {
             entropySum += e.payloadEntropy;

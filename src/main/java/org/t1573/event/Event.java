@@ -87,6 +87,16 @@ public class Event implements Serializable {
      */
     public Boolean payloadSeen;
 
+    // beacon.*: set on the verdicts of the long beacon window (BeaconStage), not by parsers.
+    /** The pair's destination: the server name where the session named one, else ip:port. */
+    public String beaconDestination;
+    public Double beaconScore;
+    public Long beaconSessions;
+    public Double beaconTimestampScore;
+    public Double beaconSizeScore;
+    public Double beaconHistogramScore;
+    public Double beaconDurationScore;
+
     // tls.*
     public String tlsVersion;
     public String tlsCipher;

@@ -89,7 +89,16 @@ public enum EventField {
 
     MESSAGE("message", FieldType.STRING, false),
     // New fields go last: stored events are read by position, so state written before keeps its meaning.
-    PAYLOAD_SEEN("network.payload_seen", FieldType.BOOLEAN, false);
+    PAYLOAD_SEEN("network.payload_seen", FieldType.BOOLEAN, false),
+    /** A beacon verdict's pair destination: server name, else ip:port. */
+    BEACON_DESTINATION("beacon.destination", FieldType.STRING, false),
+    /** RITA's beacon score of the pair over the beacon window (BeaconWindow), and its sub-scores. */
+    BEACON_SCORE("beacon.window.score", FieldType.DOUBLE, false),
+    BEACON_SESSIONS("beacon.window.sessions", FieldType.LONG, false),
+    BEACON_TIMESTAMP_SCORE("beacon.window.timestamp_score", FieldType.DOUBLE, false),
+    BEACON_SIZE_SCORE("beacon.window.size_score", FieldType.DOUBLE, false),
+    BEACON_HISTOGRAM_SCORE("beacon.window.histogram_score", FieldType.DOUBLE, false),
+    BEACON_DURATION_SCORE("beacon.window.duration_score", FieldType.DOUBLE, false);
 
     private static final Map<String, EventField> BY_NAME;
 
@@ -176,6 +185,13 @@ public enum EventField {
             case CONNECTION_STATE -> e.connectionState;
             case PAYLOAD_BYTES -> e.payloadBytes;
             case PAYLOAD_SEEN -> e.payloadSeen;
+            case BEACON_DESTINATION -> e.beaconDestination;
+            case BEACON_SCORE -> e.beaconScore;
+            case BEACON_SESSIONS -> e.beaconSessions;
+            case BEACON_TIMESTAMP_SCORE -> e.beaconTimestampScore;
+            case BEACON_SIZE_SCORE -> e.beaconSizeScore;
+            case BEACON_HISTOGRAM_SCORE -> e.beaconHistogramScore;
+            case BEACON_DURATION_SCORE -> e.beaconDurationScore;
             case TLS_VERSION -> e.tlsVersion;
             case TLS_CIPHER -> e.tlsCipher;
             case TLS_SERVER_NAME -> e.tlsServerName;
@@ -249,6 +265,13 @@ public enum EventField {
             case CONNECTION_STATE -> e.connectionState = (String) v;
             case PAYLOAD_BYTES -> e.payloadBytes = (Long) v;
             case PAYLOAD_SEEN -> e.payloadSeen = (Boolean) v;
+            case BEACON_DESTINATION -> e.beaconDestination = (String) v;
+            case BEACON_SCORE -> e.beaconScore = (Double) v;
+            case BEACON_SESSIONS -> e.beaconSessions = (Long) v;
+            case BEACON_TIMESTAMP_SCORE -> e.beaconTimestampScore = (Double) v;
+            case BEACON_SIZE_SCORE -> e.beaconSizeScore = (Double) v;
+            case BEACON_HISTOGRAM_SCORE -> e.beaconHistogramScore = (Double) v;
+            case BEACON_DURATION_SCORE -> e.beaconDurationScore = (Double) v;
             case TLS_VERSION -> e.tlsVersion = (String) v;
             case TLS_CIPHER -> e.tlsCipher = (String) v;
             case TLS_SERVER_NAME -> e.tlsServerName = (String) v;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.t1573.beacon.BeaconPairs;
 import org.t1573.detect.DetectionGraph;
 import org.t1573.detect.NetworkEnrichment;
 import org.t1573.event.Event;
@@ -81,7 +82,7 @@ public final class DetectionJob {
     public static Outputs build(Inputs inputs, PatternSet patterns, Set<String> channels,
             DataStream<ParameterUpdate> updates) {
         DetectionGraph.Result detected = DetectionGraph.buildEnriched(
-                NetworkEnrichment.apply(inputs.events(), channels), patterns, updates);
+                BeaconPairs.attach(NetworkEnrichment.apply(inputs.events(), channels), patterns), patterns, updates);
         DataStream<DeadLetter> dead = detected.late().map(DetectionJob::lateLetter).name("late events")
                 .union(inputs.deadLetters());
         if (detected.rejected() != null) {

@@ -40,6 +40,11 @@ public enum Aggregate {
      * alert window), the highest of the window's destinations; absent below 4 sessions.
      */
     BEACON_SCORE("beacon.score", FieldType.DOUBLE),
+    /**
+     * The highest score of the window's beacon verdicts (the pair's RITA score over the long
+     * BeaconWindow, {@code beacon.window.score} of each verdict); absent without verdicts.
+     */
+    BEACON_WINDOW_MAX_SCORE("beacon.window.max_score", FieldType.DOUBLE),
     ENTROPY_OBSERVED("entropy.observed", FieldType.BOOLEAN),
     ENTROPY_MEAN("entropy.mean", FieldType.DOUBLE),
     ENTROPY_MAX("entropy.max", FieldType.DOUBLE),

@@ -1,5 +1,6 @@
 package org.t1573.detect;
 
+import org.t1573.beacon.BeaconScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

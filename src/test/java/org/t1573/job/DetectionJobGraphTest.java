@@ -54,10 +54,12 @@ class DetectionJobGraphTest {
         List<String> names = vertices(List.of(new InputSpec("windows", List.of(file(dir, "a.json"))),
                 new InputSpec("zeek", List.of(file(dir, "ssl.log")))));
         assertThat(names.stream().filter(n -> n.contains("select: step predicates")))
-                .as("two sources, the certificate join (its output bypasses the session join), the session join")
-                .hasSize(4).noneMatch(n -> n.startsWith("select"));
+                .as("two sources, the certificate join (its output bypasses the session join), the session join,"
+                        + " the beacon window")
+                .hasSize(5).noneMatch(n -> n.startsWith("select"));
         assertThat(names).anyMatch(n -> n.startsWith("join host and network records of a session")
                 && n.contains("select: step predicates"));
+        assertThat(names).anyMatch(n -> n.startsWith("beacon window") && n.contains("select: step predicates"));
         assertThat(names).noneMatch(n -> n.startsWith("steps of") || n.startsWith("ends-on"));
     }
 }

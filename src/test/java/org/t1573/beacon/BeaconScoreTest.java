@@ -1,4 +1,4 @@
-package org.t1573.detect;
+package org.t1573.beacon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

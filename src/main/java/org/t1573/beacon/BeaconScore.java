@@ -1,4 +1,4 @@
-package org.t1573.detect;
+package org.t1573.beacon;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import java.util.Map;
  * Needs at least 4 sessions with 3 non-zero intervals; times are whole seconds, as RITA's are.
  */
 public final class BeaconScore {
-    static final int BINS = 24;
+    public static final int BINS = 24;
     static final double MODE_SENSITIVITY = 0.05;
     static final int BIMODAL_OUTLIER_REMOVAL = 1;
     static final int BIMODAL_MIN_BARS = 11;
@@ -46,15 +46,33 @@ public final class BeaconScore {
                 nonZero++;
             }
         }
-        if (ts.length < 4 || nonZero < 3 || sizes.length < 3 || spanEnd <= spanStart || ts[ts.length - 1] <= ts[0]) {
+        if (ts.length < 4 || spanEnd <= spanStart) {
             return new Result(null, 0, 0, 0, 0);
         }
         Arrays.sort(deltas);
-        double[] nonZeroDeltas = Arrays.copyOfRange(deltas, deltas.length - nonZero, deltas.length);
-        double timestamp = statistical(nonZeroDeltas, 1);
         double[] bytes = Arrays.stream(sizes).asDoubleStream().sorted().toArray();
-        double dataSize = statistical(bytes, 0);
-        int[] histogram = histogram(ts, spanStart, spanEnd);
+        return score(new Features(Arrays.copyOfRange(deltas, deltas.length - nonZero, deltas.length), bytes,
+                histogram(ts, spanStart, spanEnd), ts[0], ts[ts.length - 1], spanEnd - spanStart));
+    }
+
+    /**
+     * What the score is computed from, however it was gathered (a list of sessions, or the
+     * incremental state of a long beacon window): the sorted non-zero intervals between sessions
+     * and sorted sizes, sessions per bin over {@link #BINS} bins of the span, the first and last
+     * session and the span's length (seconds).
+     */
+    public record Features(double[] sortedNonZeroIntervals, double[] sortedSizes, int[] histogram, long first,
+            long last, long span) {}
+
+    /** The score of {@code f}; {@code total} is null with fewer than 3 non-zero intervals or 3 sizes. */
+    public static Result score(Features f) {
+        if (f.sortedNonZeroIntervals().length < 3 || f.sortedSizes().length < 3 || f.span() <= 0
+                || f.last() <= f.first()) {
+            return new Result(null, 0, 0, 0, 0);
+        }
+        double timestamp = statistical(f.sortedNonZeroIntervals(), 1);
+        double dataSize = statistical(f.sortedSizes(), 0);
+        int[] histogram = f.histogram();
         int bars = 0;
         for (int h : histogram) {
             if (h > 0) {
@@ -65,7 +83,7 @@ public final class BeaconScore {
         double hist = Math.max(cvScore(histogram), bimodalFit(histogram, bars));
         double duration = 0;
         if (bars >= DURATION_MIN_BARS) {
-            double coverage = Math.min(1, Math.ceil((double) (ts[ts.length - 1] - ts[0]) / (spanEnd - spanStart) * 1000) / 1000);
+            double coverage = Math.min(1, Math.ceil((double) (f.last() - f.first()) / f.span() * 1000) / 1000);
             double consistency = Math.min(1, Math.ceil((double) longestRun / DURATION_IDEAL_RUN * 1000) / 1000);
             duration = Math.max(coverage, consistency);
         }

@@ -19,6 +19,7 @@ import org.apache.flink.util.Collector;
 import org.t1573.alert.Alert;
 import org.t1573.alert.AlertJson;
 import org.t1573.event.Event;
+import org.t1573.event.NetworkDirection;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.EventFields;
 import org.t1573.pattern.SummaryItem;
@@ -232,7 +233,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
 
     private void addSession(Event e, WindowState w) {
         // The source of an outgoing session is the host: network analytics know their host by it.
-        if (w.description.hostIp == null && !"inbound".equals(e.networkDirection)) {
+        if (w.description.hostIp == null && !NetworkDirection.INBOUND.value().equals(e.networkDirection)) {
             w.description.hostIp = e.sourceIp;
         }
         w.destinationOf(e).add(e, DestinationStats.highEntropyThreshold(pattern.parameters()), pattern.strongEvidence(e));

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
 
 /**
  * Keyed by certificate id (Zeek file id or fingerprint): gives each TLS handshake the subject,
@@ -29,7 +30,7 @@ final class CertificateJoin extends KeyedProcessFunction<String, Event, Event> {
 
     /** Whether the event takes part: a handshake or certificate that names its certificate. */
     static boolean applies(Event e) {
-        return e.certificateId != null && ("tls_handshake".equals(e.action) || "certificate".equals(e.action));
+        return e.certificateId != null && (EventAction.TLS_HANDSHAKE.matches(e) || EventAction.CERTIFICATE.matches(e));
     }
 
     @Override
@@ -40,7 +41,7 @@ final class CertificateJoin extends KeyedProcessFunction<String, Event, Event> {
 
     @Override
     public void processElement(Event e, Context ctx, Collector<Event> out) throws Exception {
-        if ("certificate".equals(e.action)) {
+        if (EventAction.CERTIFICATE.matches(e)) {
             certificate.update(e);
             List<Event> joined = new ArrayList<>();
             for (Event h : waiting.get()) {

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
 import org.t1573.event.EventField;
 
 /**
@@ -49,11 +50,11 @@ final class SessionJoin extends KeyedProcessFunction<String, Event, Event> {
     }
 
     private static boolean isHost(Event e) {
-        return "network_connection".equals(e.action);
+        return EventAction.NETWORK_CONNECTION.matches(e);
     }
 
     private static boolean isNetwork(Event e) {
-        return "flow".equals(e.action) || "tls_handshake".equals(e.action);
+        return EventAction.FLOW.matches(e) || EventAction.TLS_HANDSHAKE.matches(e);
     }
 
     @Override
@@ -84,14 +85,14 @@ final class SessionJoin extends KeyedProcessFunction<String, Event, Event> {
                 continue;
             }
             if (isHost(e)) {
-                join(e, nearest(e, all, "flow"), FieldCopy.SESSION);
-                join(e, nearest(e, all, "tls_handshake"), FieldCopy.SESSION);
+                join(e, nearest(e, all, EventAction.FLOW), FieldCopy.SESSION);
+                join(e, nearest(e, all, EventAction.TLS_HANDSHAKE), FieldCopy.SESSION);
             } else {
-                join(e, nearest(e, all, "network_connection"), FieldCopy.PROCESS);
+                join(e, nearest(e, all, EventAction.NETWORK_CONNECTION), FieldCopy.PROCESS);
             }
-            if ("tls_handshake".equals(e.action)) {
+            if (EventAction.TLS_HANDSHAKE.matches(e)) {
                 // The handshake gets its session's bytes, duration and state (HandshakeTimeout).
-                join(e, nearest(e, all, "flow"), FieldCopy.FLOW);
+                join(e, nearest(e, all, EventAction.FLOW), FieldCopy.FLOW);
             }
             out.collect(e);
             stillReleased.add(e);
@@ -115,11 +116,11 @@ final class SessionJoin extends KeyedProcessFunction<String, Event, Event> {
         }
     }
 
-    private Event nearest(Event e, List<Event> candidates, String action) {
+    private Event nearest(Event e, List<Event> candidates, EventAction action) {
         Event best = null;
         for (Event c : candidates) {
             long gap = Math.abs(c.timestamp - e.timestamp);
-            if (action.equals(c.action) && gap <= toleranceMillis && transportAgrees(e, c) && sameSession(e, c)
+            if (action.matches(c) && gap <= toleranceMillis && transportAgrees(e, c) && sameSession(e, c)
                     && (best == null || gap < Math.abs(best.timestamp - e.timestamp))) {
                 best = c;
             }

@@ -3,6 +3,7 @@ package org.t1573.event;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -297,6 +298,21 @@ public enum EventField {
     /** Computed from other fields (setting it does nothing). */
     public boolean derived() {
         return derived;
+    }
+
+    /**
+     * Every value parsers may set on this field, or an empty set when the field is open (names,
+     * paths, addresses, and datasets, which some sources derive from the daemon that logged).
+     */
+    public Set<String> vocabulary() {
+        return switch (this) {
+            case ACTION -> FieldValue.valuesOf(EventAction.values());
+            case CATEGORY -> FieldValue.valuesOf(EventCategory.values());
+            case OUTCOME -> FieldValue.valuesOf(EventOutcome.values());
+            case NETWORK_DIRECTION -> FieldValue.valuesOf(NetworkDirection.values());
+            case CRYPTO_KIND -> FieldValue.valuesOf(CryptoKind.values());
+            default -> Set.of();
+        };
     }
 
     /** The field with this ECS name, or null. */

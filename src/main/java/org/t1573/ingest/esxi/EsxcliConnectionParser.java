@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 
@@ -83,8 +86,7 @@ public final class EsxcliConnectionParser implements RecordParser {
         Address foreign = address(row.get("ForeignAddress"), "ForeignAddress");
         Event e = new Event();
         e.timestamp = tableTime;
-        e.action = "network_connection";
-        e.category = "network";
+        EventAction.NETWORK_CONNECTION.mark(e);
         e.dataset = DATASET;
         e.hostName = header.host();
         e.sourceIp = local.ip;
@@ -93,9 +95,9 @@ public final class EsxcliConnectionParser implements RecordParser {
         e.destinationPort = foreign.port;
         e.networkTransport = "tcp";
         e.connectionState = state;
-        e.outcome = state.equals("ESTABLISHED") ? "success" : "unknown";
+        e.outcome = (state.equals("ESTABLISHED") ? EventOutcome.SUCCESS : EventOutcome.UNKNOWN).value();
         boolean inbound = listening.contains(local.port) || local.port < FIRST_UNPRIVILEGED_PORT;
-        e.networkDirection = inbound ? "inbound" : "outbound";
+        e.networkDirection = NetworkDirection.of(!inbound).value();
         e.processPid = worldId(row.get("WorldID"));
         e.processName = row.get("WorldName").isEmpty() ? null : row.get("WorldName");
         e.processEntityId = e.processName == null ? null : EsxiProcesses.entityId(e.hostName, e.processName);

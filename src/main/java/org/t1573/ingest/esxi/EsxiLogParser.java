@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 
@@ -49,14 +51,13 @@ public final class EsxiLogParser implements RecordParser {
         e.provider = line.sub();
         e.message = line.message();
         e.cryptoKind = TlsMessages.kindOf(line.message());
-        e.action = e.cryptoKind != null ? "crypto_api" : "log_message";
-        e.category = e.cryptoKind != null ? "process" : null;
+        (e.cryptoKind != null ? EventAction.CRYPTO_API : EventAction.LOG_MESSAGE).mark(e);
         RemoteEndpoint remote = RemoteEndpoint.find(line.message());
         if (remote != null) {
             e.destinationIp = remote.ip();
             e.destinationDomain = remote.domain();
             e.destinationPort = remote.port();
-            e.networkDirection = "outbound";
+            e.networkDirection = NetworkDirection.OUTBOUND.value();
         }
         e.id = UUID.nameUUIDFromBytes((line.host() + '\n' + record).getBytes(StandardCharsets.UTF_8)).toString();
         return e;

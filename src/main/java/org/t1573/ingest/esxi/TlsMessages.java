@@ -1,6 +1,7 @@
 package org.t1573.ingest.esxi;
 
 import java.util.regex.Pattern;
+import org.t1573.event.CryptoKind;
 
 /**
  * Which daemon messages record SSL/TLS work, and its kind (see {@code crypto.kind}): the
@@ -24,8 +25,8 @@ final class TlsMessages {
             return null;
         }
         if (ASYMMETRIC.matcher(message).find()) {
-            return "asymmetric";
+            return CryptoKind.ASYMMETRIC.value();
         }
-        return SYMMETRIC.matcher(message).find() ? "symmetric" : "tls";
+        return SYMMETRIC.matcher(message).find() ? CryptoKind.SYMMETRIC.value() : CryptoKind.TLS.value();
     }
 }

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -118,15 +121,16 @@ final class AuditEvent implements Serializable {
     private Event processStart() {
         // No process.start: connect records cannot carry it, and process.instance must join them.
         event.processCommandLine = argv != null ? argv : proctitle;
-        return LinuxEvents.PROCESS_START.mark(event, SOURCE);
+        return LinuxEvents.mark(EventAction.PROCESS_START, event, SOURCE);
     }
 
     private Event connection() {
         event.processCommandLine = proctitle;
         event.destinationIp = address.ip();
         event.destinationPort = address.port();
-        event.networkDirection = "outbound";
-        event.outcome = succeeded ? "success" : exit != null && exit == EINPROGRESS ? "unknown" : "failure";
-        return LinuxEvents.NETWORK_CONNECTION.mark(event, SOURCE);
+        event.networkDirection = NetworkDirection.OUTBOUND.value();
+        event.outcome = (succeeded ? EventOutcome.SUCCESS
+                : exit != null && exit == EINPROGRESS ? EventOutcome.UNKNOWN : EventOutcome.FAILURE).value();
+        return LinuxEvents.mark(EventAction.NETWORK_CONNECTION, event, SOURCE);
     }
 }

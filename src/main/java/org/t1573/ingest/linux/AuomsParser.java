@@ -2,6 +2,7 @@ package org.t1573.ingest.linux;
 
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
 import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordFields;
@@ -37,7 +38,7 @@ public class AuomsParser implements RecordParser {
             return;
         }
         AuditFields f = r.fields();
-        Event e = LinuxEvents.PROCESS_START.newEvent(SOURCE);
+        Event e = LinuxEvents.newEvent(EventAction.PROCESS_START, SOURCE);
         e.provider = SOURCE;
         e.code = f.text("syscall");
         e.timestamp = r.timestamp();

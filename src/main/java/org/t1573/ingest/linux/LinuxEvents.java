@@ -3,37 +3,24 @@ package org.t1573.ingest.linux;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
 
 /**
- * The {@code event.action} values the Linux parsers emit, with their {@code event.category}, and
- * the stable ids of records that carry no record number of their own.
+ * What the Linux parsers share: new events of an action and dataset, and the stable ids of
+ * records that carry no record number of their own.
  */
-enum LinuxEvents {
-    PROCESS_START("process_start", "process"),
-    PROCESS_END("process_end", "process"),
-    LIBRARY_LOAD("library_load", "library"),
-    NETWORK_CONNECTION("network_connection", "network"),
-    LISTEN("listen", "network"),
-    /** A daemon's syslog line: kept for context, no analytic correlates on it yet. */
-    LOG_MESSAGE("log_message", null);
+final class LinuxEvents {
 
-    final String action;
-    final String category;
+    private LinuxEvents() {}
 
-    LinuxEvents(String action, String category) {
-        this.action = action;
-        this.category = category;
+    /** A new event of this action from the given dataset. */
+    static Event newEvent(EventAction action, String dataset) {
+        return mark(action, new Event(), dataset);
     }
 
-    /** A new event of this kind from the given dataset. */
-    Event newEvent(String dataset) {
-        return mark(new Event(), dataset);
-    }
-
-    /** Makes an event built up field by field (an auditd event) one of this kind. */
-    Event mark(Event e, String dataset) {
-        e.action = action;
-        e.category = category;
+    /** Makes an event built up field by field (an auditd event) one of this action. */
+    static Event mark(EventAction action, Event e, String dataset) {
+        action.mark(e);
         e.dataset = dataset;
         return e;
     }

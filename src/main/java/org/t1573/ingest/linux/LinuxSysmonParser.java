@@ -2,6 +2,9 @@ package org.t1573.ingest.linux;
 
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordFields;
@@ -44,20 +47,20 @@ public class LinuxSysmonParser implements RecordParser {
         if (eventId == null) {
             throw new MalformedRecordException(SOURCE + ": event XML without EventID");
         }
-        LinuxEvents kind = switch (eventId) {
-            case "1" -> LinuxEvents.PROCESS_START;
-            case "3" -> LinuxEvents.NETWORK_CONNECTION;
-            case "5" -> LinuxEvents.PROCESS_END;
+        EventAction kind = switch (eventId) {
+            case "1" -> EventAction.PROCESS_START;
+            case "3" -> EventAction.NETWORK_CONNECTION;
+            case "5" -> EventAction.PROCESS_END;
             default -> null;
         };
         if (kind == null) {
             return;
         }
-        Event e = common(kind.newEvent(DATASET), xml, eventId, message);
+        Event e = common(LinuxEvents.newEvent(kind, DATASET), xml, eventId, message);
         e.created = created;
-        if (kind == LinuxEvents.PROCESS_START) {
+        if (kind == EventAction.PROCESS_START) {
             processCreate(e, xml);
-        } else if (kind == LinuxEvents.NETWORK_CONNECTION) {
+        } else if (kind == EventAction.NETWORK_CONNECTION) {
             networkConnect(e, xml);
         }
         out.accept(e);
@@ -111,8 +114,8 @@ public class LinuxSysmonParser implements RecordParser {
         e.destinationPort = port(xml, "DestinationPort");
         e.destinationDomain = xml.data("DestinationHostname");
         String initiated = xml.data("Initiated");
-        e.networkDirection = initiated == null ? null : "true".equalsIgnoreCase(initiated) ? "outbound" : "inbound";
-        e.outcome = "success";
+        e.networkDirection = initiated == null ? null : NetworkDirection.of("true".equalsIgnoreCase(initiated)).value();
+        e.outcome = EventOutcome.SUCCESS.value();
     }
 
     private static Long number(SysmonXml xml, String name) throws MalformedRecordException {

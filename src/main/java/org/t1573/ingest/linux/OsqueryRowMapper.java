@@ -1,6 +1,9 @@
 package org.t1573.ingest.linux;
 
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordFields;
 
@@ -42,7 +45,7 @@ final class OsqueryRowMapper {
                 || (offset != null && !isZero(offset))) {
             return null;
         }
-        Event e = LinuxEvents.LIBRARY_LOAD.newEvent("osquery." + OsqueryTable.PROCESS_MEMORY_MAP.table);
+        Event e = LinuxEvents.newEvent(EventAction.LIBRARY_LOAD, "osquery." + OsqueryTable.PROCESS_MEMORY_MAP.table);
         joinedProcess(e, row);
         e.dllPath = path;
         e.dllName = LinuxEvents.baseName(path);
@@ -64,8 +67,8 @@ final class OsqueryRowMapper {
         if (!connected && !listening) {
             return null;
         }
-        LinuxEvents kind = connected ? LinuxEvents.NETWORK_CONNECTION : LinuxEvents.LISTEN;
-        Event e = kind.newEvent("osquery." + OsqueryTable.PROCESS_OPEN_SOCKETS.table);
+        EventAction kind = connected ? EventAction.NETWORK_CONNECTION : EventAction.LISTEN;
+        Event e = LinuxEvents.newEvent(kind, "osquery." + OsqueryTable.PROCESS_OPEN_SOCKETS.table);
         joinedProcess(e, row);
         e.sourceIp = row.text("local_address");
         e.sourcePort = row.port("local_port");
@@ -77,8 +80,8 @@ final class OsqueryRowMapper {
             boolean opening = "SYN_SENT".equalsIgnoreCase(state);
             // The table has no direction: a connection from an ephemeral local port was opened here.
             boolean outbound = opening || (e.sourcePort != null && e.sourcePort >= FIRST_EPHEMERAL_PORT);
-            e.networkDirection = outbound ? "outbound" : "inbound";
-            e.outcome = opening ? "unknown" : "success";
+            e.networkDirection = NetworkDirection.of(outbound).value();
+            e.outcome = (opening ? EventOutcome.UNKNOWN : EventOutcome.SUCCESS).value();
         }
         return e;
     }
@@ -104,8 +107,8 @@ final class OsqueryRowMapper {
     }
 
     private static Event process(RecordFields row, boolean removed) throws MalformedRecordException {
-        LinuxEvents kind = removed ? LinuxEvents.PROCESS_END : LinuxEvents.PROCESS_START;
-        Event e = kind.newEvent("osquery." + OsqueryTable.PROCESSES.table);
+        EventAction kind = removed ? EventAction.PROCESS_END : EventAction.PROCESS_START;
+        Event e = LinuxEvents.newEvent(kind, "osquery." + OsqueryTable.PROCESSES.table);
         e.processPid = row.longValue("pid");
         e.processExecutable = row.text("path");
         String name = row.text("name");

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
 import org.t1573.ingest.Timestamps;
@@ -55,7 +56,7 @@ public class SyslogParser implements RecordParser {
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
         String line = record.strip();
-        Event e = LinuxEvents.LOG_MESSAGE.newEvent(SOURCE);
+        Event e = LinuxEvents.newEvent(EventAction.LOG_MESSAGE, SOURCE);
         Matcher m = RFC5424.matcher(line);
         if (m.matches()) {
             e.timestamp = iso(m.group(2));

@@ -3,6 +3,9 @@ package org.t1573.ingest.linux;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordFields;
@@ -29,7 +32,7 @@ public class VmConnectionParser implements RecordParser {
         if (type != null && !"VMConnection".equals(type)) {
             return;
         }
-        Event e = LinuxEvents.NETWORK_CONNECTION.newEvent("azure.vmconnection");
+        Event e = LinuxEvents.newEvent(EventAction.NETWORK_CONNECTION, "azure.vmconnection");
         e.provider = "VMInsights";
         Long time = row.time("TimeGenerated");
         if (time == null) {
@@ -45,12 +48,12 @@ public class VmConnectionParser implements RecordParser {
         e.destinationPort = row.port("DestinationPort");
         String protocol = row.text("Protocol");
         e.networkTransport = protocol == null ? null : protocol.toLowerCase(Locale.ROOT);
-        String direction = row.text("Direction");
-        e.networkDirection = direction == null ? null : direction.toLowerCase(Locale.ROOT);
+        NetworkDirection direction = NetworkDirection.parse(row.text("Direction"));
+        e.networkDirection = direction == null ? null : direction.value();
         e.bytesOut = row.longValue("BytesSent");
         e.bytesIn = row.longValue("BytesReceived");
         Long established = row.longValue("LinksEstablished");
-        e.outcome = established != null && established > 0 ? "success" : "unknown";
+        e.outcome = (established != null && established > 0 ? EventOutcome.SUCCESS : EventOutcome.UNKNOWN).value();
         String connection = row.text("ConnectionId");
         e.sessionId = connection;
         e.id = connection == null ? LinuxEvents.idOf(record) : connection + '@' + row.required("TimeGenerated");

@@ -1,6 +1,7 @@
 package org.t1573.ingest.macos;
 
 import java.util.regex.Pattern;
+import org.t1573.event.CryptoKind;
 
 /**
  * Tells unified-log entries that record crypto API use, and of which kind. An entry counts when
@@ -10,9 +11,9 @@ import java.util.regex.Pattern;
  */
 final class CryptoApi {
 
-    static final String SYMMETRIC = "symmetric";
-    static final String ASYMMETRIC = "asymmetric";
-    static final String TLS = "tls";
+    static final String SYMMETRIC = CryptoKind.SYMMETRIC.value();
+    static final String ASYMMETRIC = CryptoKind.ASYMMETRIC.value();
+    static final String TLS = CryptoKind.TLS.value();
 
     /** Public-key APIs and algorithms; checked first, since a hybrid call (RSA-OAEP with AES-GCM) is a SecKey call. */
     private static final Pattern ASYMMETRIC_WORDS = Pattern.compile(

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.Timestamps;
 
@@ -78,18 +81,16 @@ final class UnifiedLogMapper {
     }
 
     private static void cryptoApi(Event e, CryptoApi.Use crypto, JsonNode entry) {
-        e.action = "crypto_api";
-        e.category = "process";
+        EventAction.CRYPTO_API.mark(e);
         e.cryptoKind = crypto.kind();
         e.dllPath = emptyToNull(text(entry, "senderImagePath"));
         e.dllName = e.dllPath == null ? null : lastPart(e.dllPath);
     }
 
     private static void networkConnection(Event e, NwConnection c) {
-        e.action = "network_connection";
-        e.category = "network";
-        e.networkDirection = "outbound";
-        e.outcome = "unknown";
+        EventAction.NETWORK_CONNECTION.mark(e);
+        e.networkDirection = NetworkDirection.OUTBOUND.value();
+        e.outcome = EventOutcome.UNKNOWN.value();
         e.destinationIp = c.ip();
         e.destinationDomain = c.domain();
         e.destinationPort = c.port();

@@ -3,6 +3,7 @@ package org.t1573.ingest.network;
 import java.util.Locale;
 import java.util.Map;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
 
 /** What every flow record becomes, whatever sensor wrote it: an event with action {@code flow}. */
 final class FlowEvents {
@@ -19,8 +20,7 @@ final class FlowEvents {
         e.id = id;
         e.dataset = dataset;
         e.provider = provider;
-        e.action = "flow";
-        e.category = "network";
+        EventAction.FLOW.mark(e);
         return e;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
 import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.PayloadEntropy;
@@ -68,9 +70,9 @@ public final class SuricataEveParser implements RecordParser {
     /** A flow the server answered and that got past "new" was seen open both ways. */
     private static String outcome(String state, Long packetsToClient) {
         if (state == null || packetsToClient == null) {
-            return "unknown";
+            return EventOutcome.UNKNOWN.value();
         }
-        return !"new".equals(state) && packetsToClient > 0 ? "success" : "unknown";
+        return (!"new".equals(state) && packetsToClient > 0 ? EventOutcome.SUCCESS : EventOutcome.UNKNOWN).value();
     }
 
     private static Event tls(FieldValues v, String record) throws MalformedRecordException {
@@ -80,8 +82,7 @@ public final class SuricataEveParser implements RecordParser {
         e.id = NetworkIds.of("suricata.tls", flowId, record);
         e.dataset = "suricata.tls";
         e.provider = SOURCE;
-        e.action = "tls_handshake";
-        e.category = "network";
+        EventAction.TLS_HANDSHAKE.mark(e);
         e.sessionId = flowId;
         e.networkProtocol = "tls";
         e.tlsServerName = v.text("tls.sni");

@@ -3,6 +3,9 @@ package org.t1573.ingest.network;
 import java.util.Locale;
 import java.util.Set;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -33,7 +36,7 @@ final class ZeekEventMapper {
 
     /** conn.log: one flow; orig is the source, resp the destination. */
     private static Event conn(FieldValues v, String record) throws MalformedRecordException {
-        Event e = session(ZeekLogType.CONN, "flow", v, record);
+        Event e = session(ZeekLogType.CONN, EventAction.FLOW, v, record);
         e.networkTransport = lower(v.text("proto"));
         e.networkProtocol = lower(v.text("service"));
         e.durationSeconds = v.doubleValue("duration");
@@ -56,7 +59,7 @@ final class ZeekEventMapper {
      * The transport is left unset: ssl.log logs DTLS over UDP as well and does not say which.
      */
     private static Event ssl(FieldValues v, String record) throws MalformedRecordException {
-        Event e = session(ZeekLogType.SSL, "tls_handshake", v, record);
+        Event e = session(ZeekLogType.SSL, EventAction.TLS_HANDSHAKE, v, record);
         e.tlsVersion = v.text("version");
         e.tlsCipher = v.text("cipher");
         e.tlsServerName = v.text("server_name");
@@ -78,7 +81,7 @@ final class ZeekEventMapper {
         e.timestamp = v.requiredTime("ts");
         String fileId = v.text("id");
         e.id = NetworkIds.of(ZeekLogType.X509.dataset(), fileId, record);
-        base(e, ZeekLogType.X509, "certificate");
+        base(e, ZeekLogType.X509, EventAction.CERTIFICATE);
         e.certificateId = firstPresent(fileId, v.text("fingerprint"));
         issuedBy(e, v.text("certificate.subject"), v.text("certificate.issuer"));
         e.x509NotBefore = v.time("certificate.not_valid_before");
@@ -87,7 +90,7 @@ final class ZeekEventMapper {
         return e;
     }
 
-    private static Event session(ZeekLogType type, String action, FieldValues v, String record)
+    private static Event session(ZeekLogType type, EventAction action, FieldValues v, String record)
             throws MalformedRecordException {
         Event e = new Event();
         e.timestamp = v.requiredTime("ts");
@@ -101,10 +104,9 @@ final class ZeekEventMapper {
         return e;
     }
 
-    private static void base(Event e, ZeekLogType type, String action) {
+    private static void base(Event e, ZeekLogType type, EventAction action) {
         e.dataset = type.dataset();
-        e.action = action;
-        e.category = "network";
+        action.mark(e);
         e.provider = "zeek";
     }
 
@@ -121,12 +123,12 @@ final class ZeekEventMapper {
      */
     private static String outcome(String state, String history) {
         if (state == null || UNKNOWN_STATES.contains(state)) {
-            return "unknown";
+            return EventOutcome.UNKNOWN.value();
         }
         if (FAILED_STATES.contains(state)) {
-            return "failure";
+            return EventOutcome.FAILURE.value();
         }
-        return history == null || history.indexOf('S') >= 0 ? "success" : "unknown";
+        return (history == null || history.indexOf('S') >= 0 ? EventOutcome.SUCCESS : EventOutcome.UNKNOWN).value();
     }
 
     /**
@@ -150,9 +152,9 @@ final class ZeekEventMapper {
      */
     private static String handshakeOutcome(Boolean established, String lastAlert) {
         if (Boolean.TRUE.equals(established)) {
-            return "success";
+            return EventOutcome.SUCCESS.value();
         }
-        return lastAlert != null ? "failure" : "unknown";
+        return (lastAlert != null ? EventOutcome.FAILURE : EventOutcome.UNKNOWN).value();
     }
 
     /** Zeek's local_orig/local_resp (from Site::local_nets): only a local-to-remote pair has a direction. */
@@ -160,7 +162,7 @@ final class ZeekEventMapper {
         if (localOrig == null || localResp == null || localOrig.equals(localResp)) {
             return null;
         }
-        return localOrig ? "outbound" : "inbound";
+        return NetworkDirection.of(localOrig).value();
     }
 
     private static String lower(String s) {

@@ -2,6 +2,8 @@ package org.t1573.ingest.windows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -33,7 +35,7 @@ final class Capi2EventMapper {
             return null;
         }
         JsonFields data = layout.eventData(root);
-        Event e = EventKind.CERTIFICATE.newEvent();
+        Event e = EventAction.CERTIFICATE.newEvent();
         e.code = Integer.toString(eventId);
         e.dataset = layout.dataset();
         e.provider = PROVIDER;
@@ -51,7 +53,7 @@ final class Capi2EventMapper {
         e.tlsServerName = data.firstText("serverName", "ServerName");
         String status = eventId == BUILD_CHAIN ? chainStatus(data) : policyStatus(data);
         e.tlsValidationStatus = status == null ? CertTrustStatus.OK : status;
-        e.outcome = status == null ? "success" : "failure";
+        e.outcome = EventOutcome.of(status == null).value();
         return e;
     }
 

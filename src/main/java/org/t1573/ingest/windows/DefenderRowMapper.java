@@ -1,6 +1,9 @@
 package org.t1573.ingest.windows;
 
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -15,20 +18,21 @@ final class DefenderRowMapper {
 
     /** The DeviceNetworkEvents ActionTypes that become events, with their normalised meaning. */
     private enum Connection {
-        SUCCESS("ConnectionSuccess", EventKind.NETWORK_CONNECTION, "success", "outbound"),
-        FAILED("ConnectionFailed", EventKind.NETWORK_CONNECTION, "failure", "outbound"),
-        ATTEMPT("ConnectionAttempt", EventKind.NETWORK_CONNECTION, "unknown", "outbound"),
-        INBOUND("InboundConnectionAccepted", EventKind.NETWORK_CONNECTION, "success", "inbound"),
-        LISTEN("ListeningConnectionCreated", EventKind.LISTEN, "success", null),
+        SUCCESS("ConnectionSuccess", EventAction.NETWORK_CONNECTION, EventOutcome.SUCCESS, NetworkDirection.OUTBOUND),
+        FAILED("ConnectionFailed", EventAction.NETWORK_CONNECTION, EventOutcome.FAILURE, NetworkDirection.OUTBOUND),
+        ATTEMPT("ConnectionAttempt", EventAction.NETWORK_CONNECTION, EventOutcome.UNKNOWN, NetworkDirection.OUTBOUND),
+        INBOUND("InboundConnectionAccepted", EventAction.NETWORK_CONNECTION, EventOutcome.SUCCESS,
+                NetworkDirection.INBOUND),
+        LISTEN("ListeningConnectionCreated", EventAction.LISTEN, EventOutcome.SUCCESS, null),
         /** A row exported without its ActionType column: a connection, but nothing more is known. */
-        UNSPECIFIED(null, EventKind.NETWORK_CONNECTION, "unknown", null);
+        UNSPECIFIED(null, EventAction.NETWORK_CONNECTION, EventOutcome.UNKNOWN, null);
 
         final String actionType;
-        final EventKind kind;
-        final String outcome;
-        final String direction;
+        final EventAction kind;
+        final EventOutcome outcome;
+        final NetworkDirection direction;
 
-        Connection(String actionType, EventKind kind, String outcome, String direction) {
+        Connection(String actionType, EventAction kind, EventOutcome outcome, NetworkDirection direction) {
             this.actionType = actionType;
             this.kind = kind;
             this.outcome = outcome;
@@ -87,8 +91,8 @@ final class DefenderRowMapper {
             return null;
         }
         Event e = connection.kind.newEvent();
-        e.outcome = connection.outcome;
-        e.networkDirection = connection.direction;
+        e.outcome = connection.outcome.value();
+        e.networkDirection = connection.direction == null ? null : connection.direction.value();
         initiatingProcess(e, row);
         e.sourceIp = row.text("LocalIP");
         e.sourcePort = row.port("LocalPort");
@@ -102,7 +106,7 @@ final class DefenderRowMapper {
     }
 
     private static Event imageLoad(JsonFields row) throws MalformedRecordException {
-        Event e = EventKind.LIBRARY_LOAD.newEvent();
+        Event e = EventAction.LIBRARY_LOAD.newEvent();
         initiatingProcess(e, row);
         e.dllName = row.text("FileName");
         e.dllPath = WindowsValues.fullPath(row.text("FolderPath"), e.dllName);
@@ -111,7 +115,7 @@ final class DefenderRowMapper {
 
     /** The created process is the row's own file; the initiating process is its parent. */
     private static Event processCreated(JsonFields row) throws MalformedRecordException {
-        Event e = EventKind.PROCESS_START.newEvent();
+        Event e = EventAction.PROCESS_START.newEvent();
         e.processName = row.text("FileName");
         e.processExecutable = WindowsValues.fullPath(row.text("FolderPath"), e.processName);
         e.processPid = row.longValue("ProcessId");

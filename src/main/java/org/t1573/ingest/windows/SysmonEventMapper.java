@@ -3,6 +3,9 @@ package org.t1573.ingest.windows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
+import org.t1573.event.EventOutcome;
+import org.t1573.event.NetworkDirection;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -23,7 +26,7 @@ final class SysmonEventMapper {
             return null;
         }
         int eventId = eventId(envelope, layout);
-        EventKind kind = kindOf(eventId);
+        EventAction kind = kindOf(eventId);
         if (kind == null) {
             return null;
         }
@@ -71,13 +74,13 @@ final class SysmonEventMapper {
         }
     }
 
-    private static EventKind kindOf(int eventId) {
+    private static EventAction kindOf(int eventId) {
         return switch (eventId) {
-            case 1 -> EventKind.PROCESS_START;
-            case 3 -> EventKind.NETWORK_CONNECTION;
-            case 5 -> EventKind.PROCESS_END;
-            case 7 -> EventKind.LIBRARY_LOAD;
-            case 22 -> EventKind.DNS_QUERY;
+            case 1 -> EventAction.PROCESS_START;
+            case 3 -> EventAction.NETWORK_CONNECTION;
+            case 5 -> EventAction.PROCESS_END;
+            case 7 -> EventAction.LIBRARY_LOAD;
+            case 22 -> EventAction.DNS_QUERY;
             default -> null;
         };
     }
@@ -115,8 +118,8 @@ final class SysmonEventMapper {
         e.destinationDomain = data.text("DestinationHostname");
         e.networkTransport = WindowsValues.transport(data.text("Protocol"));
         Boolean initiated = data.bool("Initiated");
-        e.networkDirection = initiated == null ? null : initiated ? "outbound" : "inbound";
-        e.outcome = "success";
+        e.networkDirection = initiated == null ? null : NetworkDirection.of(initiated).value();
+        e.outcome = EventOutcome.SUCCESS.value();
     }
 
     private static void imageLoad(Event e, JsonFields data) throws MalformedRecordException {

@@ -13,16 +13,18 @@ import org.t1573.beacon.BeaconPairs;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.t1573.pattern.ParameterSpec;
+import org.t1573.pattern.ParameterValues;
+import org.t1573.pattern.PatternCompiler;
 import org.t1573.pattern.PatternDefinition;
 import org.t1573.pattern.PatternError;
 import org.t1573.pattern.PatternLoadException;
 import org.t1573.pattern.PatternLoader;
 
 /**
- * Conventions of the pattern collection beyond what loading checks: unique ids, ATT&CK ids in
- * their official form, parameters documented and used, the {@code <platform>/<ID>.yml} layout,
- * a test file beside every pattern, and test files that belong to a pattern. Findings read
- * {@code file:line: message}.
+ * What loading and compiling a pattern find (as the job would at start), and conventions of the
+ * pattern collection beyond them: unique ids, ATT&CK ids in their official form, parameters
+ * documented and used, the {@code <platform>/<ID>.yml} layout, a test file beside every pattern,
+ * and test files that belong to a pattern. Findings read {@code file:line: message}.
  */
 public final class PatternLint {
     /** Parameters the engine reads itself (beacon.likely), so a pattern need not reference them. */
@@ -59,10 +61,14 @@ public final class PatternLint {
         try {
             d = PatternLoader.load(f);
         } catch (PatternLoadException e) {
-            for (PatternError err : e.errors()) {
-                findings.add(err.toString());
-            }
+            report(e, findings);
             return;
+        }
+        try {
+            // What the job would refuse at start: unknown fields, values no parser emits, parameter types.
+            PatternCompiler.compile(d, ParameterValues.defaults(d.parameters()));
+        } catch (PatternLoadException e) {
+            report(e, findings);
         }
         Path other = ids.putIfAbsent(d.id(), f);
         if (other != null) {
@@ -88,6 +94,12 @@ public final class PatternLint {
             if (!referenced && !ENGINE_PARAMETERS.contains(p.name())) {
                 findings.add(f + ":" + p.line() + ": parameter " + p.name() + " is never used ($" + p.name() + ")");
             }
+        }
+    }
+
+    private static void report(PatternLoadException e, List<String> findings) {
+        for (PatternError err : e.errors()) {
+            findings.add(err.toString());
         }
     }
 

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 
 /** Checks the pattern collection's conventions. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = "Checks the pattern collection: unique ids, valid ATT&CK ids, every parameter documented and "
+        description = "Checks the pattern collection: what validate checks (fields, values, parameter types), "
+                + "unique ids, valid ATT&CK ids, every parameter documented and "
                 + "used, file names patterns/<platform>/<ID>.yml matching the platform field, an <ID>.tests.yml "
                 + "beside every pattern and a pattern beside every test file. Exit code 1 when anything is found.")
 public final class LintCommand implements Callable<Integer> {

@@ -4,7 +4,9 @@ import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.t1573.event.FieldType;
 
@@ -94,66 +96,102 @@ public final class ConditionCompiler<T> {
             }
             op = o;
         }
-        List<String> values = bind(node);
-        if (values == null) {
+        List<Bound> bound = bind(node);
+        if (bound == null) {
             return r -> false;
         }
+        // Equality with a value no parser emits is a typo that would silently never match.
+        if (op == Operator.EQUALS && !inVocabulary(node, bound, field.vocabulary(), cased)) {
+            return r -> false;
+        }
+        List<String> values = bound.stream().map(Bound::value).toList();
         try {
             return FieldTests.create(field, op, cased, values);
         } catch (IllegalArgumentException e) {
-            return fail(node, node.field() + "|" + op.word() + ": " + e.getMessage());
+            return failValues(node, node.field() + "|" + op.word() + ": " + e.getMessage());
         } catch (PatternSyntaxException e) {
-            return fail(node, "invalid RE2 regular expression: " + e.getMessage());
+            return failValues(node, "invalid RE2 regular expression: " + e.getMessage());
         }
     }
 
-    /** Replaces {@code $Name} values with the parameter's values; null after an error. */
-    private List<String> bind(ConditionNode node) {
-        List<String> out = new ArrayList<>();
+    /** A value of a field test, with the parameter it came from (null for a literal). */
+    private record Bound(String value, ParameterSpec parameter) {}
+
+    /** The values with {@code $Name} replaced by the parameter's values; null after an error. */
+    private List<Bound> bind(ConditionNode node) {
+        List<Bound> out = new ArrayList<>();
         for (String v : node.values()) {
-            if (v.startsWith("$") && v.length() > 1 && !v.startsWith("$$")) {
+            if (isReference(v)) {
                 String name = v.substring(1);
                 if (!params.has(name)) {
                     fail(node, "unknown parameter '" + v + "' (declared: " + params.specs().keySet() + ")");
                     return null;
                 }
-                out.addAll(params.asStrings(name));
+                for (String p : params.asStrings(name)) {
+                    out.add(new Bound(p, params.specs().get(name)));
+                }
             } else {
-                out.add(v.startsWith("$$") ? v.substring(1) : v);
+                out.add(new Bound(v.startsWith("$$") ? v.substring(1) : v, null));
             }
         }
         return out;
     }
 
+    private static boolean isReference(String value) {
+        return value.startsWith("$") && value.length() > 1 && !value.startsWith("$$");
+    }
+
+    /**
+     * Whether every value is one the field can have (any, for a field of open values); an error
+     * for each that is not, at the parameter's line when a parameter supplied it.
+     */
+    private boolean inVocabulary(ConditionNode node, List<Bound> values, Set<String> vocabulary, boolean cased) {
+        boolean known = true;
+        for (Bound b : values) {
+            String v = cased ? b.value() : b.value().toLowerCase(Locale.ROOT);
+            if (vocabulary.isEmpty() || vocabulary.contains(v)) {
+                continue;
+            }
+            known = false;
+            Set<String> close = Suggestions.close(b.value(), vocabulary);
+            String reason = "unknown " + node.field() + " value '" + b.value() + "'" + (close.isEmpty()
+                    ? " (known: " + String.join(", ", new TreeSet<>(vocabulary)) + ")" : Suggestions.didYouMean(close));
+            if (b.parameter() == null) {
+                fail(node, reason);
+            } else {
+                failAtParameter(b.parameter(), node, reason);
+            }
+        }
+        return known;
+    }
+
     /** Known names within two edits of the name, or sharing its last part, in sorted order. */
     private String suggestion(String name) {
         String tail = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        Set<String> close = new java.util.TreeSet<>();
+        Set<String> close = new TreeSet<>(Suggestions.close(name, fields.names()));
         for (String known : fields.names()) {
-            if (known.endsWith("." + tail) || known.equals(tail) || editDistance(known, name) <= 2) {
+            if (known.endsWith("." + tail) || known.equals(tail)) {
                 close.add(known);
             }
         }
-        return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+        return Suggestions.didYouMean(close);
     }
 
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+    /**
+     * A problem with a test's values. When they are all one parameter's, the parameter is what
+     * is wrong (a default of the wrong type): the error is at its line, naming the test's.
+     */
+    private Condition<T> failValues(ConditionNode node, String reason) {
+        if (node.values().size() == 1 && isReference(node.values().get(0))) {
+            return failAtParameter(params.specs().get(node.values().get(0).substring(1)), node, reason);
         }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return fail(node, reason);
+    }
+
+    private Condition<T> failAtParameter(ParameterSpec parameter, ConditionNode node, String reason) {
+        errors.add(new PatternError(file, parameter.line(),
+                "parameter " + parameter.name() + ": " + reason + " (used at line " + node.line() + ")"));
+        return r -> false;
     }
 
     private Condition<T> fail(ConditionNode node, String reason) {

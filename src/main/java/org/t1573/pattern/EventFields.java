@@ -27,7 +27,7 @@ public final class EventFields implements FieldResolver<Event> {
             return new FieldAccess<>(name, FieldType.STRING, Event::processKey);
         }
         EventField f = EventField.byName(name);
-        return f == null ? null : new FieldAccess<>(name, f.type(), f::get);
+        return f == null ? null : new FieldAccess<>(name, f.type(), f::get, f.vocabulary());
     }
 
     @Override

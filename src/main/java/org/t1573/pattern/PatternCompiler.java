@@ -2,6 +2,7 @@ package org.t1573.pattern;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.t1573.event.Event;
 
@@ -43,6 +44,8 @@ public final class PatternCompiler {
             errors.add(new PatternError(def.file(), 0, "a sequence has at most 31 steps"));
         }
         if (!errors.isEmpty()) {
+            // By line: a parameter's errors come from the tests that use it, further down.
+            errors.sort(Comparator.comparingInt(PatternError::line));
             throw new PatternLoadException(errors);
         }
         return new CompiledPattern(def, values, steps, endsOn, context, strong, groupBy, window, condition, rules);

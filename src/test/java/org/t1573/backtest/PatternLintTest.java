@@ -49,6 +49,15 @@ class PatternLintTest {
     }
 
     @Test
+    void flagsATypoInAValueWithItsLineAndASuggestion() throws IOException {
+        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs")
+                .replace("event.action: library_load", "event.action: libary_load"));
+        assertThat(PatternLint.lint(dir)).singleElement().asString()
+                .isEqualTo(dir.resolve("windows/X1.yml") + ":17: unknown event.action value 'libary_load' "
+                        + "(did you mean library_load?)");
+    }
+
+    @Test
     void flagsADuplicateId() throws IOException {
         writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs"));
         writeWithTests("linux/X1.yml", pattern("X1", "linux", "T1573", "TA0011", "$Libs"));

@@ -2,6 +2,7 @@ package org.t1573.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A bad option is one line on stderr and exit code 2 before anything starts (no job, no output
- * directory), each in a JVM of its own as a user runs it.
+ * directory), each in a JVM of its own as a user runs it; a bad pattern file the same, with its
+ * errors listed by file and line.
  */
 class UsageErrorsITCase {
     @TempDir
@@ -42,6 +44,27 @@ class UsageErrorsITCase {
                 "--parallelism", "0");
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).containsExactly("--parallelism must be between 1 and 128, not 0");
+    }
+
+    @Test
+    void refusesToStartOnAMisspeltValueInAPatternWithItsFileLineAndASuggestion() throws Exception {
+        Path patterns = Files.createDirectories(work.resolve("patterns/windows"));
+        Path file = patterns.resolve("AN0400.yml");
+        List<String> lines = Files.readAllLines(Path.of("patterns/windows/AN0400.yml"));
+        int typo = lines.indexOf("      event.action: library_load");
+        assertThat(typo).as("the line to misspell").isNotNegative();
+        lines.set(typo, "      event.action: libary_load");
+        Files.write(file, lines);
+        Path out = work.resolve("out");
+
+        Cli.Result r = Cli.main(work, "backtest", "--input", "samples/windows", "--patterns", file.toString(),
+                "--out", out.toString());
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("  " + file + ":" + (typo + 1)
+                + ": unknown event.action value 'libary_load' (did you mean library_load?)");
+        assertThat(r.err()).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+        assertThat(out).doesNotExist();
     }
 
     private void assertUsageError(String message, String... option) throws Exception {

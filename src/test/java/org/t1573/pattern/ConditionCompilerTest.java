@@ -189,7 +189,7 @@ class ConditionCompilerTest {
 
     @Test
     void reportsAnInvalidRegexWithItsLine() {
-        PatternError e = onlyErrorOf("event.action: x\nprocess.command_line|re: '(unclosed'");
+        PatternError e = onlyErrorOf("event.action: library_load\nprocess.command_line|re: '(unclosed'");
 
         assertThat(e.line()).isEqualTo(WHERE + 1);
         assertThat(e.reason()).contains("missing closing )");
@@ -463,7 +463,7 @@ class ConditionCompilerTest {
 
     @Test
     void anUnknownParameterIsAnErrorWithItsLine() {
-        PatternError e = onlyErrorOf("event.action: x\nprocess.name: $Nmes");
+        PatternError e = onlyErrorOf("event.action: library_load\nprocess.name: $Nmes");
 
         assertThat(e.line()).isEqualTo(WHERE + 1);
         assertThat(e.reason()).startsWith("unknown parameter '$Nmes'");
@@ -473,7 +473,7 @@ class ConditionCompilerTest {
 
     @Test
     void anUnknownFieldIsAnErrorWithItsLine() {
-        PatternError e = onlyErrorOf("event.action: x\nprocess.nmae: a.exe");
+        PatternError e = onlyErrorOf("event.action: library_load\nprocess.nmae: a.exe");
 
         assertThat(List.of(e.line(), e.reason()))
                 .containsExactly(WHERE + 1, "unknown field 'process.nmae' (did you mean process.name?)");
@@ -489,7 +489,7 @@ class ConditionCompilerTest {
 
     @Test
     void anUnknownModifierIsAnErrorWithItsLine() {
-        PatternError e = onlyErrorOf("event.action: x\nprocess.name|endswidth: .exe");
+        PatternError e = onlyErrorOf("event.action: library_load\nprocess.name|endswidth: .exe");
 
         assertThat(e.line()).isEqualTo(WHERE + 1);
         assertThat(e.reason()).startsWith("unknown modifier '|endswidth'");

@@ -85,6 +85,17 @@ class PatternSetTest {
     }
 
     @Test
+    void everyShippedPatternFileValidates() throws Exception {
+        long files;
+        try (java.util.stream.Stream<Path> walk = Files.walk(PATTERNS)) {
+            files = walk.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yml") && !n.endsWith(".tests.yml")).count();
+        }
+        assertThat(files).isPositive();
+        assertThat(load(Map.of()).patterns()).hasSize((int) files);
+    }
+
+    @Test
     void theWindowsSymmetricPatternsUseAFifteenMinuteWindowByDefault() throws Exception {
         PatternSet set = load(Map.of());
         assertThat(List.of(pattern(set, AN0400).window(), pattern(set, SEED).window()))

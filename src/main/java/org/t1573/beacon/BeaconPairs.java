@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.t1573.event.Event;
+import org.t1573.event.EventAction;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.PatternSet;
 
@@ -26,10 +27,8 @@ public final class BeaconPairs {
     public static final String IGNORED_STATES_PARAMETER = "BeaconIgnoredConnectionStates";
     /** Transports that carry no sessions for beaconing (icmp: echo monitoring). */
     public static final String IGNORED_TRANSPORTS_PARAMETER = "BeaconIgnoredTransports";
-    /** The action of a verdict event. */
-    public static final String VERDICT_ACTION = "beacon";
-
-    private static final Set<String> SESSIONS = Set.of("network_connection", "flow", "tls_handshake");
+    private static final Set<String> SESSIONS = Set.of(EventAction.NETWORK_CONNECTION.value(),
+            EventAction.FLOW.value(), EventAction.TLS_HANDSHAKE.value());
 
     private BeaconPairs() {}
 
@@ -81,12 +80,10 @@ public final class BeaconPairs {
     /** The verdict event of a pair scored at {@code time}. */
     static Event verdict(long time, String source, String destination, PairBeacon pair, BeaconScore.Result r,
             long sessions) {
-        Event v = new Event();
+        Event v = EventAction.BEACON.newEvent();
         v.timestamp = time;
         v.id = "beacon:" + source + ">" + destination + "@" + time;
         v.dataset = "t1573.beacon";
-        v.action = VERDICT_ACTION;
-        v.category = "network";
         v.hostName = pair.hostName;
         v.processEntityId = pair.processEntityId;
         v.processName = pair.processName;

@@ -19,7 +19,9 @@ public enum EventAction implements FieldValue {
     /** A certificate or a certificate-chain verdict (Zeek x509, CAPI2). */
     CERTIFICATE(EventCategory.NETWORK),
     /** A daemon's log line kept for context; no category, no analytic correlates on it yet. */
-    LOG_MESSAGE(null);
+    LOG_MESSAGE(null),
+    /** Not a parser's: the beacon stage's verdict on a source and destination pair (beacon.*). */
+    BEACON(EventCategory.NETWORK);
 
     private final EventCategory category;
 

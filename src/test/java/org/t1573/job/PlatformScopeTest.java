@@ -34,8 +34,9 @@ class PlatformScopeTest {
     void everyChannelOfAPlatformBringsItsAnalytics() throws Exception {
         PatternSet all = PatternSet.load(List.of(Path.of("patterns")), Map.of());
         Set<String> hostAndNetwork = ids(PlatformScope.of(all, List.of("osquery", "zeek")));
-        assertTrue(hostAndNetwork.containsAll(Set.of("AN0401", "AN0760", "AN1497", "AN0404", "AN0763", "AN1500")));
-        assertEquals(6, hostAndNetwork.size());
+        assertTrue(hostAndNetwork.containsAll(Set.of("AN0401", "AN0760", "AN1497", "AN0404", "AN0763", "AN1500",
+                "T1573-BEACON")));
+        assertEquals(7, hostAndNetwork.size());
         assertEquals(ids(all), ids(PlatformScope.of(all, List.of("windows", "auditd", "macos", "esxcli", "netflow"))));
         assertEquals(Set.of(), PlatformScope.skipped(all, List.of("windows", "syslog", "macos", "esxi", "suricata")));
     }

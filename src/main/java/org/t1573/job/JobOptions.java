@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.t1573.ingest.EventTime;
+import org.t1573.pattern.ParameterOverride;
 
 /**
  * Everything a run is configured with.
  *
+ * @param overrides the {@code --set} overrides, in the order given
  * @param mode BATCH for replays of files (sorted by key and time: no late data, results do not
  *     depend on file order or parallelism), STREAMING for live sources
  * @param eventTime which clock gives events of two clocks their time ({@code --event-time})
@@ -23,7 +24,7 @@ public record JobOptions(
         List<InputSpec> inputs,
         List<Path> patterns,
         Path out,
-        Map<String, String> overrides,
+        List<ParameterOverride> overrides,
         int parallelism,
         RuntimeExecutionMode mode,
         EventTime eventTime,
@@ -40,7 +41,7 @@ public record JobOptions(
     }
 
     /** Options of a whole replay ({@code auto} event time, no time range). */
-    public JobOptions(List<InputSpec> inputs, List<Path> patterns, Path out, Map<String, String> overrides,
+    public JobOptions(List<InputSpec> inputs, List<Path> patterns, Path out, List<ParameterOverride> overrides,
             int parallelism, RuntimeExecutionMode mode, Duration maxOutOfOrderness) {
         this(inputs, patterns, out, overrides, parallelism, mode, EventTime.AUTO, maxOutOfOrderness, null, null);
     }

@@ -12,8 +12,10 @@ import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.t1573.ingest.Channels;
 import org.t1573.ingest.EventTime;
+import org.t1573.pattern.ChangedParameters;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.Durations;
+import org.t1573.pattern.ParameterOverride;
 import org.t1573.pattern.PatternLoadException;
 import org.t1573.pattern.PatternSet;
 import picocli.CommandLine;
@@ -100,8 +102,9 @@ public final class Main implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pattern files or directories (default: patterns).")
         List<Path> paths = new ArrayList<>();
 
-        @Option(names = "--set", paramLabel = "Name=value", description = "Parameter override to validate too.")
-        Map<String, String> overrides = new LinkedHashMap<>();
+        @Option(names = "--set", paramLabel = "Name[+-]=value", converter = SetOptionConverter.class,
+                description = PatternOptions.SET_HELP + " Validated too; the values they change are printed.")
+        List<ParameterOverride> overrides = new ArrayList<>();
 
         @Override
         public Integer call() {
@@ -111,6 +114,7 @@ public final class Main implements Callable<Integer> {
                 for (CompiledPattern p : set.patterns()) {
                     System.out.printf("ok  %-22s %s (%s)%n", p.id(), p.definition().title(), p.definition().file());
                 }
+                ChangedParameters.describe(set).forEach(line -> System.out.println("set " + line));
                 System.out.printf("%d pattern(s) valid%n", set.patterns().size());
                 return 0;
             } catch (PatternLoadException e) {

@@ -11,6 +11,7 @@ import org.t1573.backtest.EventTimeRange;
 import org.t1573.ingest.EventTime;
 import org.t1573.ingest.HostClocks;
 import org.t1573.ingest.RunCounters;
+import org.t1573.pattern.ChangedParameters;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.PatternSet;
 
@@ -21,6 +22,7 @@ public final class RunSummary {
     public static void print(RunResult r, PatternSet patterns, JobOptions options, PrintStream out) {
         out.println("Run summary");
         out.printf("  patterns: %d loaded from %s%n", patterns.patterns().size(), options.patterns());
+        ChangedParameters.describe(patterns).forEach(line -> out.println("  --set " + line));
         Set<String> skipped = PlatformScope.skipped(patterns, options.inputs().stream().map(InputSpec::channel).toList());
         if (!skipped.isEmpty()) {
             out.printf("  not run, no input of their platform: %s%n", String.join(", ", skipped));

@@ -29,13 +29,60 @@ public final class ParameterValues implements Serializable {
 
     /** A copy with one value replaced, parsed from text as given on the command line. */
     public ParameterValues with(String name, String text) {
+        return with(name, ParameterOverride.Operation.REPLACE, text);
+    }
+
+    /**
+     * A copy with one override applied: the value replaced, or items added to (those not already
+     * in it) or removed from a list. IllegalArgumentException when the text does not fit, or for
+     * an addition or removal on a parameter that is not a list.
+     */
+    public ParameterValues with(String name, ParameterOverride.Operation op, String text) {
+        ParameterSpec spec = spec(name);
+        Map<String, Object> v = new LinkedHashMap<>(values);
+        switch (op) {
+            case ADD -> {
+                List<String> items = new ArrayList<>(list(name));
+                parseList(text).stream().filter(i -> !items.contains(i)).forEach(items::add);
+                v.put(name, List.copyOf(items));
+            }
+            case REMOVE -> {
+                List<String> items = new ArrayList<>(list(name));
+                items.removeAll(parseList(text));
+                v.put(name, List.copyOf(items));
+            }
+            default -> v.put(name, parse(spec.type(), text));
+        }
+        return new ParameterValues(specs, v);
+    }
+
+    /** The items of a removal's text that the list parameter does not hold. */
+    public List<String> absentItems(String name, String text) {
+        List<String> items = list(name);
+        return parseList(text).stream().filter(i -> !items.contains(i)).toList();
+    }
+
+    private ParameterSpec spec(String name) {
         ParameterSpec spec = specs.get(name);
         if (spec == null) {
             throw new IllegalArgumentException("no parameter '" + name + "' (known: " + specs.keySet() + ")");
         }
-        Map<String, Object> v = new LinkedHashMap<>(values);
-        v.put(name, parse(spec.type(), text));
-        return new ParameterValues(specs, v);
+        return spec;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> list(String name) {
+        ParameterType type = spec(name).type();
+        if (type != ParameterType.LIST) {
+            throw new IllegalArgumentException("+= and -= apply to list parameters only; " + name + " is a "
+                    + type.name().toLowerCase(java.util.Locale.ROOT) + " (use " + name + "=value)");
+        }
+        return (List<String>) values.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> parseList(String text) {
+        return (List<String>) parse(ParameterType.LIST, text);
     }
 
     public boolean has(String name) {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -35,9 +34,14 @@ public final class PatternSet {
 
     /**
      * Loads patterns. Overrides map {@code Name} (every pattern that declares it) or
-     * {@code PatternId.Name} (that pattern only) to the value's text.
+     * {@code PatternId.Name} (that pattern only) to the value's text, replacing the value.
      */
     public static PatternSet load(List<Path> paths, Map<String, String> overrides) throws PatternLoadException {
+        return load(paths, ParameterOverride.replacing(overrides));
+    }
+
+    /** Loads patterns with the overrides of a run ({@code --set}), applied in order within each pattern. */
+    public static PatternSet load(List<Path> paths, List<ParameterOverride> overrides) throws PatternLoadException {
         List<PatternError> errors = new ArrayList<>();
         List<PatternDefinition> defs = new ArrayList<>();
         for (Path file : files(paths, errors)) {
@@ -55,43 +59,16 @@ public final class PatternSet {
             }
         }
         List<CompiledPattern> compiled = new ArrayList<>();
-        Map<String, Boolean> used = new LinkedHashMap<>();
-        overrides.keySet().forEach(k -> used.put(k, false));
+        RunOverrides run = new RunOverrides(overrides);
         for (PatternDefinition d : defs) {
-            ParameterValues values = ParameterValues.defaults(d.parameters());
-            // Plain names first, then PatternId.Name, so the specific override wins whatever the order given.
-            List<Map.Entry<String, String>> ordered = new ArrayList<>();
-            overrides.entrySet().stream().filter(o -> !o.getKey().contains(".")).forEach(ordered::add);
-            overrides.entrySet().stream().filter(o -> o.getKey().contains(".")).forEach(ordered::add);
-            for (Map.Entry<String, String> o : ordered) {
-                String name = o.getKey();
-                if (name.startsWith(d.id() + ".")) {
-                    name = name.substring(d.id().length() + 1);
-                } else if (name.contains(".")) {
-                    continue;
-                }
-                if (!values.has(name)) {
-                    continue;
-                }
-                used.put(o.getKey(), true);
-                try {
-                    values = values.with(name, o.getValue());
-                } catch (IllegalArgumentException e) {
-                    errors.add(new PatternError(d.file(), d.parameters().get(name).line(),
-                            "--set " + o.getKey() + "=" + o.getValue() + ": " + e.getMessage()));
-                }
-            }
+            ParameterValues values = run.apply(d, errors);
             try {
                 compiled.add(PatternCompiler.compile(d, values));
             } catch (PatternLoadException e) {
                 errors.addAll(e.errors());
             }
         }
-        used.forEach((k, wasUsed) -> {
-            if (!wasUsed) {
-                errors.add(new PatternError("--set", 0, "no loaded pattern has a parameter " + k));
-            }
-        });
+        run.reportUnused(errors);
         if (defs.isEmpty() && errors.isEmpty()) {
             errors.add(new PatternError(paths.toString(), 0, "no pattern files (*.yml, *.yaml) found"));
         }

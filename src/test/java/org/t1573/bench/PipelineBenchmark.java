@@ -307,7 +307,7 @@ public final class PipelineBenchmark {
 
     private long wholeJob(List<Path> input, RuntimeExecutionMode mode) throws Exception {
         JobOptions options = new JobOptions(List.of(new InputSpec("windows", input)), patternDirs,
-                outDir, Map.of(), parallelism, mode, Duration.ofMinutes(1));
+                outDir, List.of(), parallelism, mode, Duration.ofMinutes(1));
         RunResult result = LocalRun.execute(options, patterns);
         note = String.format("%d alerts, %d dead letters", result.alerts().size(), result.deadLetters().size());
         return result.alerts().size();
@@ -352,7 +352,7 @@ public final class PipelineBenchmark {
                 .forEach(k -> conf.setString(k.substring("flink.".length()), System.getProperty(k)));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         JobOptions options = new JobOptions(List.of(new InputSpec("windows", files)), patternDirs,
-                outDir, Map.of(), p, mode, Duration.ofMinutes(1));
+                outDir, List.of(), p, mode, Duration.ofMinutes(1));
         DetectionJob.Outputs outputs = DetectionJob.build(env, options, patterns);
         long alerts = 0;
         long dead = 0;

@@ -23,7 +23,7 @@ import org.t1573.pattern.PatternSet;
 class DetectionJobGraphTest {
 
     private static List<String> vertices(List<InputSpec> inputs) throws Exception {
-        JobOptions options = new JobOptions(inputs, List.of(Path.of("patterns")), null, Map.of(), 2,
+        JobOptions options = new JobOptions(inputs, List.of(Path.of("patterns")), null, List.of(), 2,
                 RuntimeExecutionMode.STREAMING, Duration.ofMinutes(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         DetectionJob.Outputs out = DetectionJob.build(env, options, PatternSet.load(options.patterns(), Map.of()));

@@ -10,6 +10,7 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.t1573.pattern.ParameterOverride;
 import org.t1573.pattern.PatternSet;
 
 /** Test helpers: a shared MiniCluster, and runs of the real job over files. */
@@ -46,7 +47,7 @@ public final class JobRuns {
             RuntimeExecutionMode mode, Duration maxOutOfOrderness) throws Exception {
         PatternSet patterns = PatternSet.load(List.of(PATTERNS), overrides);
         JobOptions options = new JobOptions(List.of(new InputSpec("windows", inputs)), List.of(PATTERNS),
-                Path.of("target", "test-out"), overrides, parallelism, mode, maxOutOfOrderness);
+                Path.of("target", "test-out"), ParameterOverride.replacing(overrides), parallelism, mode, maxOutOfOrderness);
         return LocalRun.execute(options, patterns);
     }
 
@@ -58,8 +59,8 @@ public final class JobRuns {
     public static RunResult runInputs(List<InputSpec> inputs, List<Path> patternDirs, Map<String, String> overrides,
             int parallelism) throws Exception {
         PatternSet patterns = PatternSet.load(patternDirs, overrides);
-        JobOptions options = new JobOptions(inputs, patternDirs, Path.of("target", "test-out"), overrides, parallelism,
-                RuntimeExecutionMode.BATCH, Duration.ofMinutes(1));
+        JobOptions options = new JobOptions(inputs, patternDirs, Path.of("target", "test-out"),
+                ParameterOverride.replacing(overrides), parallelism, RuntimeExecutionMode.BATCH, Duration.ofMinutes(1));
         return LocalRun.execute(options, patterns);
     }
 }

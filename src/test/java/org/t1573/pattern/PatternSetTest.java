@@ -175,7 +175,7 @@ class PatternSetTest {
         List<PatternError> errors = errorsOf(set("TimeWindw", "5m"));
 
         assertThat(errors).singleElement().extracting(PatternError::reason)
-                .isEqualTo("no loaded pattern has a parameter TimeWindw");
+                .isEqualTo("no loaded pattern has a parameter TimeWindw (did you mean TimeWindow?)");
     }
 
     @Test

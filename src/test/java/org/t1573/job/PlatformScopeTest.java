@@ -3,8 +3,6 @@ package org.t1573.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.PatternCopies;
 import org.t1573.pattern.PatternSet;
 
 class PlatformScopeTest {
@@ -43,10 +42,9 @@ class PlatformScopeTest {
 
     @Test
     void aPatternOfAPlatformNoChannelNamesAlwaysRuns(@TempDir Path dir) throws Exception {
-        String an0400 = Files.readString(Path.of("patterns/windows/AN0400.yml"), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("OWN.yml"), an0400.replace("id: AN0400", "id: OWN-1")
-                .replace("platform: windows", "platform: mainframe"), StandardCharsets.UTF_8);
-        PatternSet own = PatternSet.load(List.of(dir), Map.of());
+        Path file = PatternCopies.an0400In(dir, "OWN.yml", an0400 -> an0400.replace("id: AN0400", "id: OWN-1")
+                .replace("platform: windows", "platform: mainframe"));
+        PatternSet own = PatternSet.load(List.of(file), Map.of());
         assertEquals(Set.of("OWN-1"), ids(PlatformScope.of(own, List.of("zeek"))));
         assertEquals(Set.of(), PlatformScope.skipped(own, List.of("zeek")));
     }

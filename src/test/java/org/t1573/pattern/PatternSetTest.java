@@ -287,12 +287,10 @@ class PatternSetTest {
 
     /** A copy of AN0400 in {@code dir} with one line replaced. */
     private static Path an0400With(Path dir, String line, String replacement) throws IOException {
-        String text = Files.readString(PATTERNS.resolve("windows/AN0400.yml"));
-        assertThat(text).contains(line);
-        Path copy = dir.resolve("windows/AN0400.yml");
-        Files.createDirectories(copy.getParent());
-        Files.writeString(copy, text.replace(line, replacement));
-        return copy;
+        return PatternCopies.an0400In(dir, "AN0400.yml", text -> {
+            assertThat(text).contains(line);
+            return text.replace(line, replacement);
+        });
     }
 
     @Test

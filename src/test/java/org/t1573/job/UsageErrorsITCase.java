@@ -67,6 +67,43 @@ class UsageErrorsITCase {
         assertThat(out).doesNotExist();
     }
 
+    @Test
+    void aMisspelledSetNameIsAnErrorSuggestingTheParameter() throws Exception {
+        assertPatternError("--set:0: no loaded pattern has a parameter AllowedCryptoProcess (did you mean "
+                + "AllowedCryptoProcesses?)", "--set", "AllowedCryptoProcess+=ouragent.exe");
+    }
+
+    @Test
+    void addingToAParameterThatIsNoListIsAnError() throws Exception {
+        assertPatternError("patterns/windows/AN0400.yml:", "--set", "AN0400.TimeWindow+=5m");
+    }
+
+    @Test
+    void removingAnItemNoListHoldsIsAnError() throws Exception {
+        assertPatternError("--set:0: AllowedCryptoProcesses-=nosuch.exe: nosuch.exe is in no AllowedCryptoProcesses "
+                + "list", "--set", "AllowedCryptoProcesses-=nosuch.exe");
+    }
+
+    @Test
+    void aSetWithoutANameIsAUsageError() throws Exception {
+        assertUsageError("Invalid value for option '--set' (Name[+-]=value): --set +=a.exe: expected "
+                + "[PatternId.]Name=value, Name+=items or Name-=items", "--set", "+=a.exe");
+    }
+
+    /** A pattern or --set error: every error a line (file:line: reason), exit code 2, no stack trace, nothing run. */
+    private void assertPatternError(String message, String... option) throws Exception {
+        Path out = work.resolve("out");
+        List<String> args = new ArrayList<>(List.of("backtest", "--input", "samples/windows", "--out", out.toString()));
+        args.addAll(List.of(option));
+        Cli.Result r = Cli.main(work, args.toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).first().asString().endsWith("error(s) in pattern files:");
+        assertThat(r.err()).anySatisfy(l -> assertThat(l.strip()).startsWith(message))
+                .noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
     private void assertUsageError(String message, String... option) throws Exception {
         Path out = work.resolve("out");
         List<String> args = new ArrayList<>(List.of("backtest", "--input", "samples/windows", "--out", out.toString()));

@@ -30,9 +30,10 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "t1573-cep", mixinStandardHelpOptions = true, version = "t1573-cep 0.1.0",
         description = "Detects command and control over encrypted channels (MITRE ATT&CK T1573) with Flink CEP.%n"
-                + "With no command: runs all patterns over the bundled samples/ into out/.",
+                + "With no command: runs all patterns over the bundled samples/ into out/. "
+                + "help COMMAND prints the options of a command.",
         subcommands = {BacktestCommand.class, Main.Validate.class, StreamCommand.class, PublishCommand.class,
-                TestPatternsCommand.class, LintCommand.class})
+                TestPatternsCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of a run that could not start: bad options or pattern files. */
@@ -76,8 +77,15 @@ public final class Main implements Callable<Integer> {
             "esxcli=samples/esxi/esxcli", "zeek=samples/network/zeek", "netflow=samples/network/netflow");
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Main::usageError);
+        // Built from the channel registry, so the list in the help cannot fall behind it.
+        String[] channels = ChannelHelp.footer();
+        cl.getCommandSpec().usageMessage().footer(channels);
+        for (String command : List.of("backtest", StreamCommand.NAME, "publish")) {
+            cl.getSubcommands().get(command).getCommandSpec().usageMessage().footer(channels);
+        }
+        return cl;
     }
 
     /** A bad option as one line, as the checks after parsing report theirs, not followed by the whole usage text. */
@@ -141,22 +149,25 @@ public final class Main implements Callable<Integer> {
                 description = "Output directory for alerts.jsonl and dead-letters.jsonl (default: ${DEFAULT-VALUE}).")
         Path out;
 
-        @Option(names = "--parallelism", defaultValue = "2", description = "Operator parallelism (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N",
+                description = "Operator parallelism, " + Parallelism.RANGE + " (default: ${DEFAULT-VALUE}).")
         int parallelism;
 
         @Option(names = "--mode", defaultValue = "BATCH",
-                description = "BATCH (replay: sorted by time, no late data) or STREAMING (default: ${DEFAULT-VALUE}).")
+                description = "One of ${COMPLETION-CANDIDATES}: BATCH (replay: sorted by time, no late data) or "
+                        + "STREAMING (watermarks with bounded out-of-orderness). Default: ${DEFAULT-VALUE}.")
         Mode mode;
 
-        @Option(names = "--event-time", defaultValue = "auto",
-                description = "auto: the sensor's time, but a host's event codes whose sensor time disagrees with its "
+        @Option(names = "--event-time", defaultValue = "auto", completionCandidates = EventTimeWords.class,
+                description = "One of ${COMPLETION-CANDIDATES}. auto: the sensor's time, but a host's event codes whose sensor time disagrees with its "
                         + "other codes are put on the host's write clock; sensor: the time the sensor recorded (Sysmon "
                         + "UtcTime); collector: the time the collector wrote the record; corrected: the collector's clock "
                         + "mapped onto the sensor's through each host's first offset. Default: ${DEFAULT-VALUE}.")
         String eventTime;
 
-        @Option(names = "--max-out-of-orderness", defaultValue = "1m",
-                description = "STREAMING: how late an event may arrive before it is a late dead letter (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max-out-of-orderness", defaultValue = "1m", paramLabel = "DURATION",
+                description = "STREAMING: how late an event may arrive before it is a late dead letter; "
+                        + Durations.HELP + " (default: ${DEFAULT-VALUE}).")
         String maxOutOfOrderness;
 
         Integer execute(PrintStream out, PrintStream err) throws Exception {

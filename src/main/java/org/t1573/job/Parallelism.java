@@ -8,6 +8,8 @@ package org.t1573.job;
  */
 final class Parallelism {
     static final int MAX = 128;
+    /** The range as the help text gives it. */
+    static final String RANGE = "1 to " + MAX;
 
     private Parallelism() {}
 

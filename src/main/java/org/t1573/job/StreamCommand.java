@@ -55,30 +55,36 @@ final class StreamCommand implements Callable<Integer> {
                     + "closes and the job finishes. Default: unbounded.")
     String bounded;
 
-    @Option(names = "--idleness", defaultValue = "30s",
-            description = "A partition silent this long stops holding back event time. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--idleness", defaultValue = "30s", paramLabel = "DURATION",
+            description = "A partition silent this long stops holding back event time; " + Durations.HELP
+                    + ". Default: ${DEFAULT-VALUE}.")
     String idleness;
 
-    @Option(names = "--max-out-of-orderness", defaultValue = "1m",
-            description = "Per partition: how late an event may arrive before it is a late dead letter. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-out-of-orderness", defaultValue = "1m", paramLabel = "DURATION",
+            description = "Per partition: how late an event may arrive before it is a late dead letter; " + Durations.HELP
+                    + ". Default: ${DEFAULT-VALUE}.")
     String maxOutOfOrderness;
 
-    @Option(names = "--event-time", defaultValue = "auto",
-            description = "auto, sensor, collector or corrected (see backtest). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--event-time", defaultValue = "auto", completionCandidates = EventTimeWords.class,
+            description = "One of ${COMPLETION-CANDIDATES} (see backtest --help). Default: ${DEFAULT-VALUE}.")
     String eventTime;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "30s",
-            description = "Also how often alerts become visible to read_committed consumers. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--checkpoint-interval", defaultValue = "30s", paramLabel = "DURATION",
+            description = "Also how often alerts become visible to read_committed consumers; " + Durations.HELP
+                    + ". Default: ${DEFAULT-VALUE}.")
     String checkpointInterval;
 
     @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "Checkpoint storage, e.g. file:///var/flink/cp. "
             + "Default: the cluster's.")
     String checkpointDir;
 
-    @Option(names = "--state-backend", defaultValue = "hashmap", description = "hashmap or rocksdb. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--state-backend", defaultValue = "hashmap", completionCandidates = StreamSettings.StateBackends.class,
+            description = "One of ${COMPLETION-CANDIDATES}: state on the heap, or in RocksDB on local disk with "
+                    + "incremental checkpoints. Default: ${DEFAULT-VALUE}.")
     String stateBackend;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--parallelism", defaultValue = "2", paramLabel = "N",
+            description = "Operator parallelism, " + Parallelism.RANGE + ". Default: ${DEFAULT-VALUE}.")
     int parallelism;
 
     @Option(names = "--parameters-topic", paramLabel = "TOPIC",

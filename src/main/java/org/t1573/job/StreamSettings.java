@@ -1,6 +1,8 @@
 package org.t1573.job;
 
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -21,10 +23,21 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public record StreamSettings(int parallelism, Duration checkpointInterval, String checkpointDir, String stateBackend) {
 
+    /** The values of {@code --state-backend}. */
+    static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
+
     public StreamSettings {
         Parallelism.check(parallelism);
-        if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
+        if (!STATE_BACKENDS.contains(stateBackend)) {
             throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb, not " + stateBackend);
+        }
+    }
+
+    /** {@link #STATE_BACKENDS} for the help text. */
+    static final class StateBackends implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return STATE_BACKENDS.iterator();
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 /** Sigma-style durations: {@code 500ms}, {@code 90s}, {@code 15m}, {@code 1h}, {@code 1d}. */
 public final class Durations {
+    /** What {@link #parse} accepts, for help texts. */
+    public static final String HELP = "a duration such as 500ms, 90s, 15m, 1h, 1d";
     private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private Durations() {}

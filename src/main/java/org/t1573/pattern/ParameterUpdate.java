@@ -54,9 +54,15 @@ public class ParameterUpdate {
         String target = text.substring(0, eq).strip();
         String value = text.substring(eq + 1).strip();
         int dot = target.lastIndexOf('.');
-        out.add(dot > 0
+        ParameterUpdate update = dot > 0
                 ? new ParameterUpdate(target.substring(0, dot), target.substring(dot + 1), value, origin)
-                : new ParameterUpdate(ALL_PATTERNS, target, value, origin));
+                : new ParameterUpdate(ALL_PATTERNS, target, value, origin);
+        if (target.endsWith("+") || target.endsWith("-")) {
+            // Broadcast state keeps one value per parameter, restored over the defaults: a whole value.
+            update.rejectedBecause = "+= and -= are --set operations; a live update gives the whole value: "
+                    + "[PatternId.]Name=value";
+        }
+        out.add(update);
         return out;
     }
 

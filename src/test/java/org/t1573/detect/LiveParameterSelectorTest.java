@@ -75,6 +75,15 @@ class LiveParameterSelectorTest {
     }
 
     @Test
+    void rejectsAnAdditionBecauseAnUpdateGivesTheWholeValue() throws Exception {
+        harness.processBroadcastElement(update("AN0400.AllowedCryptoProcesses+=updater.exe"), time);
+        harness.processElement(cryptoLoad("updater.exe"), time);
+        assertThat(rejected()).singleElement().satisfies(r -> assertThat(r.rejectedBecause)
+                .isEqualTo("+= and -= are --set operations; a live update gives the whole value: [PatternId.]Name=value"));
+        assertThat(selected()).hasSize(1);
+    }
+
+    @Test
     void keepsAcceptedValuesInBroadcastState() throws Exception {
         harness.processBroadcastElement(update("AN0400.AllowedCryptoProcesses=updater.exe"), time);
         assertThat(harness.getBroadcastState(LiveParameterSelector.OVERRIDES).get("AN0400.AllowedCryptoProcesses"))

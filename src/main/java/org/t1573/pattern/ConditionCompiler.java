@@ -153,9 +153,9 @@ public final class ConditionCompiler<T> {
                 continue;
             }
             known = false;
-            Set<String> close = Suggestions.close(b.value(), vocabulary);
+            Set<String> close = ClosestNames.within(b.value(), vocabulary);
             String reason = "unknown " + node.field() + " value '" + b.value() + "'" + (close.isEmpty()
-                    ? " (known: " + String.join(", ", new TreeSet<>(vocabulary)) + ")" : Suggestions.didYouMean(close));
+                    ? " (known: " + String.join(", ", new TreeSet<>(vocabulary)) + ")" : ClosestNames.didYouMean(close));
             if (b.parameter() == null) {
                 fail(node, reason);
             } else {
@@ -168,13 +168,13 @@ public final class ConditionCompiler<T> {
     /** Known names within two edits of the name, or sharing its last part, in sorted order. */
     private String suggestion(String name) {
         String tail = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        Set<String> close = new TreeSet<>(Suggestions.close(name, fields.names()));
+        Set<String> close = new TreeSet<>(ClosestNames.within(name, fields.names()));
         for (String known : fields.names()) {
             if (known.endsWith("." + tail) || known.equals(tail)) {
                 close.add(known);
             }
         }
-        return Suggestions.didYouMean(close);
+        return ClosestNames.didYouMean(close);
     }
 
     /**

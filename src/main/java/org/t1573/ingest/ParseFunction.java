@@ -13,7 +13,7 @@ import org.t1573.event.Event;
 /**
  * Parses the raw records of one channel into events. A record the parser cannot read, or one
  * over {@link RecordLimit}, goes to {@link #DEAD_LETTERS} with its origin, raw text and reason,
- * and the job goes on; so does an event dated in the future ({@link FutureEvents}). Counts of
+ * and the job goes on; so does an event with implausible values or times ({@link EventAdmission}). Counts of
  * records, events, ignored records (by reason) and dead letters are kept as accumulators for the
  * run summary.
  *
@@ -29,7 +29,7 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     private final String channel;
     private final EventTime eventTime;
     private transient RecordParser parser;
-    private transient HostClocks clocks;
+    private transient EventAdmission admission;
     private transient HostClocks.Findings findings;
     // Looked up once: a lookup by name per record was a string concatenation and a map probe.
     private transient LongCounter records;
@@ -47,7 +47,7 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     @Override
     public void open(OpenContext ctx) {
         parser = Channels.parserFor(channel);
-        clocks = new HostClocks(eventTime);
+        admission = new EventAdmission(eventTime);
         findings = new HostClocks.Findings() {
             @Override
             public void skewed(String host, String code, long deltaMillis) {
@@ -76,10 +76,9 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     @Override
     public void processElement(RawLine raw, Context ctx, Collector<Event> out) {
         Consumer<Event> emit = e -> {
-            clocks.apply(e, findings);
-            long now = System.currentTimeMillis();
-            if (FutureEvents.isFuture(e.timestamp, now)) {
-                deadLetter(raw, FutureEvents.reason(e.timestamp, now), ctx);
+            String problem = admission.admit(e, findings, System.currentTimeMillis());
+            if (problem != null) {
+                deadLetter(raw, problem, ctx);
                 return;
             }
             events.add(1);

@@ -30,8 +30,31 @@ public class RecordFields {
 
     /** The field as text, or null when absent, "" or "-". */
     public String text(String name) throws MalformedRecordException {
+        return verbatim(name);
+    }
+
+    /** The field exactly as the record has it, padding included, or null when absent, "" or "-". */
+    public String verbatim(String name) throws MalformedRecordException {
         String text = lookup.find(name);
         return text == null || text.isEmpty() || "-".equals(text) ? null : text;
+    }
+
+    /** An IP address ({@link IpText}), read verbatim: padding around it is malformed, not trimmed away. */
+    public String ip(String name) throws MalformedRecordException {
+        String text = verbatim(name);
+        if (text != null && !IpText.isIp(text)) {
+            throw invalid(name, text, "not an IP address");
+        }
+        return text;
+    }
+
+    /** Like {@link #ip} but the record is malformed without it. */
+    public String requiredIp(String name) throws MalformedRecordException {
+        String ip = ip(name);
+        if (ip == null) {
+            throw missing(name);
+        }
+        return ip;
     }
 
     /** The first of the fields that is present, or null. */
@@ -113,7 +136,8 @@ public class RecordFields {
         }
     }
 
-    private MalformedRecordException missing(String name) {
+    /** An error for a field the record must have. */
+    public MalformedRecordException missing(String name) {
         return new MalformedRecordException(source + ": field " + name + " is missing");
     }
 }

@@ -47,8 +47,9 @@ public final class RunSummary {
         if (c.containsKey(EventTimeRange.OUT_OF_RANGE)) {
             out.printf("  outside --from/--to: %,d events%n", c.get(EventTimeRange.OUT_OF_RANGE));
         }
-        out.printf("  dead letters: %,d (of which late events: %,d, future events: %,d) -> %s%n",
-                r.deadLetters().size(), withReason(r, "late:"), withReason(r, "future:"),
+        out.printf("  dead letters: %,d (of which late events: %,d, future events: %,d, pre-epoch events: %,d)"
+                + " -> %s%n",
+                r.deadLetters().size(), withReason(r, "late:"), withReason(r, "future:"), withReason(r, "pre-epoch:"),
                 options.out().resolve("dead-letters.jsonl"));
         for (String key : c.keySet()) {
             if (key.startsWith(RunCounters.SKEW_COUNT)) {

@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.t1573.ingest.Channels;
 import org.t1573.ingest.DeadLetter;
 import org.t1573.ingest.EventTime;
-import org.t1573.ingest.FutureEvents;
+import org.t1573.ingest.EventAdmission;
 import org.t1573.ingest.HostClocks;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordLimit;
@@ -27,8 +27,9 @@ import org.t1573.ingest.RecordParser;
  * on the clock {@code --event-time} chooses as on files ({@link HostClocks}); clock skew and
  * re-timed events are counted as metrics ({@code eventsClockSkewed}, {@code eventsRetimed}), and
  * so are records the parser ignores ({@code recordsIgnored}). A record over {@link RecordLimit}
- * is a dead letter without being parsed, an event dated in the future ({@link FutureEvents}) a
- * dead letter that never moves a partition's watermark.
+ * is a dead letter without being parsed, an event with implausible values or times
+ * ({@link EventAdmission}: dated in the future or before the epoch) a dead letter that never moves
+ * a partition's watermark.
  */
 public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Parsed> {
     private static final long serialVersionUID = 1L;
@@ -36,7 +37,7 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
     private final String channel;
     private final EventTime eventTime;
     private transient Map<TopicPartition, RecordParser> parsers;
-    private transient HostClocks clocks;
+    private transient EventAdmission admission;
     private transient HostClocks.Findings findings;
     private transient Consumer<String> ignore;
 
@@ -48,7 +49,7 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         parsers = new HashMap<>();
-        clocks = new HostClocks(eventTime);
+        admission = new EventAdmission(eventTime);
         Counter skewed = context.getMetricGroup().counter("eventsClockSkewed");
         Counter retimed = context.getMetricGroup().counter("eventsRetimed");
         Counter ignored = context.getMetricGroup().counter("recordsIgnored");
@@ -80,11 +81,8 @@ public class ChannelDeserializer implements KafkaRecordDeserializationSchema<Par
                 tp -> Channels.parserFor(channel));
         try {
             parser.parse(text, e -> {
-                clocks.apply(e, findings);
-                long now = System.currentTimeMillis();
-                out.collect(FutureEvents.isFuture(e.timestamp, now)
-                        ? Parsed.of(new DeadLetter(channel, origin(record), FutureEvents.reason(e.timestamp, now),
-                                text))
+                String problem = admission.admit(e, findings, System.currentTimeMillis());
+                out.collect(problem != null ? Parsed.of(new DeadLetter(channel, origin(record), problem, text))
                         : Parsed.of(e));
             }, ignore);
         } catch (MalformedRecordException e) {

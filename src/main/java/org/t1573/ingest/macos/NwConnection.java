@@ -3,6 +3,7 @@ package org.t1573.ingest.macos;
 import inet.ipaddr.IPAddressString;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.t1573.ingest.IpText;
 
 /**
  * A connection named in a {@code com.apple.network} message. Network.framework describes a
@@ -57,7 +58,8 @@ record NwConnection(String connectionId, String ip, String domain, Integer port,
             return new NwConnection(id, null, null, portAfter(token, ':'), proto, tls);
         }
         Matcher v4 = IPV4_PORT.matcher(token);
-        if (v4.matches() && isIp(v4.group(1))) {
+        // A dotted quad is an address even out of range (999.1.1.1): a dead letter, not a host name.
+        if (v4.matches()) {
             return new NwConnection(id, v4.group(1), null, port(v4.group(2)), proto, tls);
         }
         String v6 = ipv6(token);
@@ -65,7 +67,7 @@ record NwConnection(String connectionId, String ip, String domain, Integer port,
             return new NwConnection(id, v6, null, portAfter(token, token.startsWith("[") ? ':' : '.'), proto, tls);
         }
         Matcher host = HOST_PORT.matcher(token);
-        if (host.matches() && !isIp(host.group(1))) {
+        if (host.matches() && !IpText.isIp(host.group(1))) {
             return new NwConnection(id, null, host.group(1).toLowerCase(), port(host.group(2)), proto, tls);
         }
         return null;
@@ -98,9 +100,5 @@ record NwConnection(String connectionId, String ip, String domain, Integer port,
         }
         int p = Integer.parseInt(digits);
         return p <= 65535 ? p : null;
-    }
-
-    private static boolean isIp(String text) {
-        return new IPAddressString(text).isIPAddress();
     }
 }

@@ -2,6 +2,7 @@ package org.t1573.ingest.macos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import org.t1573.event.Event;
 import org.t1573.event.EventAction;
@@ -80,7 +81,7 @@ final class UnifiedLogMapper {
         return e;
     }
 
-    private static void cryptoApi(Event e, CryptoApi.Use crypto, JsonNode entry) {
+    private static void cryptoApi(Event e, CryptoApi.Use crypto, JsonNode entry) throws MalformedRecordException {
         EventAction.CRYPTO_API.mark(e);
         e.cryptoKind = crypto.kind();
         e.dllPath = emptyToNull(text(entry, "senderImagePath"));
@@ -119,12 +120,17 @@ final class UnifiedLogMapper {
         return n.asLong();
     }
 
-    private static String text(JsonNode entry, String name) {
+    /** A text field, "" when absent; an object or list in its place is malformed, not read as absent. */
+    private static String text(JsonNode entry, String name) throws MalformedRecordException {
         JsonNode n = entry.get(name);
-        return n == null || !n.isValueNode() || n.isNull() ? "" : n.asText();
+        if (n != null && !n.isValueNode()) {
+            throw new MalformedRecordException(SOURCE + ": field " + name + " is "
+                    + n.getNodeType().name().toLowerCase(Locale.ROOT) + ", expected a single value");
+        }
+        return n == null || n.isNull() ? "" : n.asText();
     }
 
-    private static String firstText(JsonNode entry, String... names) {
+    private static String firstText(JsonNode entry, String... names) throws MalformedRecordException {
         for (String name : names) {
             String t = text(entry, name);
             if (!t.isEmpty()) {

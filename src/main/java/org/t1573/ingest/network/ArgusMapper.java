@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.t1573.event.Event;
+import org.t1573.ingest.IpText;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -29,7 +30,9 @@ final class ArgusMapper {
     static Event map(FieldValues v, String record) throws MalformedRecordException {
         String source = v.required("SrcAddr");
         String destination = v.required("DstAddr");
-        if (NON_IP.contains(FlowEvents.transport(v.text("Proto"))) || !IpText.isIp(source) || !IpText.isIp(destination)) {
+        // A MAC address marks a link-layer flow; other text that is not an address is malformed (EventValues).
+        if (NON_IP.contains(FlowEvents.transport(v.text("Proto")))
+                || IpText.isMac(source) || IpText.isMac(destination)) {
             return null;
         }
         Event e = FlowEvents.flow("netflow.argus", "argus", startTime(v), NetworkIds.of("netflow.argus", null, record));

@@ -1,18 +1,30 @@
 package org.t1573.ingest.network;
 
-import java.util.function.UnaryOperator;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordFields;
 
 /**
  * The named values of one network record, whatever its syntax (a Zeek TSV row, a JSON object, a
- * CSV row). The lookup returns a value as text, or null; values are read stripped, and Zeek's
- * {@code (empty)} reads as absent besides the markers {@link RecordFields} knows.
+ * CSV row). The lookup returns a value as text, or null; text values are read stripped
+ * (addresses are not: {@link #ip}), and Zeek's {@code (empty)} reads as absent besides the
+ * markers {@link RecordFields} knows. A list value (Zeek sets and vectors) is read by its own
+ * lookup, since JSON gives a list where other syntaxes give text.
  */
 final class FieldValues extends RecordFields {
+    private final Lookup lists;
 
-    FieldValues(String source, UnaryOperator<String> lookup) {
-        super(source, name -> stripped(lookup.apply(name)));
+    FieldValues(String source, Lookup lookup) {
+        this(source, lookup, lookup);
+    }
+
+    FieldValues(String source, Lookup values, Lookup lists) {
+        super(source, values);
+        this.lists = lists;
+    }
+
+    @Override
+    public String text(String name) throws MalformedRecordException {
+        return stripped(super.text(name));
     }
 
     private static String stripped(String value) {
@@ -20,12 +32,12 @@ final class FieldValues extends RecordFields {
             return null;
         }
         String t = value.strip();
-        return "(empty)".equals(t) ? null : t;
+        return t.isEmpty() || "-".equals(t) || "(empty)".equals(t) ? null : t;
     }
 
     /** The first element of a list value (Zeek sets and vectors, comma-separated). */
     String firstElement(String name) throws MalformedRecordException {
-        String t = text(name);
+        String t = stripped(lists.find(name));
         if (t == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.t1573.ingest.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.t1573.event.Event;
+import org.t1573.ingest.IpText;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -68,7 +69,10 @@ final class Goflow2Mapper {
 
     private static String address(FieldValues v, String v1, String v2) throws MalformedRecordException {
         String name = v.text(v1) != null ? v1 : v2;
-        String text = v.required(name);
+        String text = v.verbatim(name);
+        if (text == null) {
+            throw v.missing(name);
+        }
         String ip = IpText.literalOrBase64(text);
         if (ip == null) {
             throw v.invalid(name, text, "neither an IP address nor base64 of 4 or 16 address bytes");

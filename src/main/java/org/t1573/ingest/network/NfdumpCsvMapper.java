@@ -18,8 +18,8 @@ final class NfdumpCsvMapper {
         Event e = FlowEvents.flow("netflow.nfdump", "nfdump", v.requiredTime("ts"),
                 NetworkIds.of("netflow.nfdump", null, record));
         e.durationSeconds = v.doubleValue("td");
-        e.sourceIp = v.required("sa");
-        e.destinationIp = v.required("da");
+        e.sourceIp = v.requiredIp("sa");
+        e.destinationIp = v.requiredIp("da");
         e.networkTransport = FlowEvents.transport(v.text("pr"));
         e.sourcePort = v.port("sp");
         e.destinationPort = v.port("dp");

@@ -102,9 +102,9 @@ public final class SuricataEveParser implements RecordParser {
     }
 
     private static void endpoints(Event e, FieldValues v) throws MalformedRecordException {
-        e.sourceIp = v.required("src_ip");
+        e.sourceIp = v.requiredIp("src_ip");
         e.sourcePort = v.port("src_port");
-        e.destinationIp = v.required("dest_ip");
+        e.destinationIp = v.requiredIp("dest_ip");
         e.destinationPort = v.port("dest_port");
         e.networkTransport = FlowEvents.transport(v.text("proto"));
     }

@@ -97,9 +97,9 @@ final class ZeekEventMapper {
         e.sessionId = v.text("uid");
         e.id = NetworkIds.of(type.dataset(), e.sessionId, record);
         base(e, type, action);
-        e.sourceIp = v.required("id.orig_h");
+        e.sourceIp = v.requiredIp("id.orig_h");
         e.sourcePort = v.port("id.orig_p");
-        e.destinationIp = v.required("id.resp_h");
+        e.destinationIp = v.requiredIp("id.resp_h");
         e.destinationPort = v.port("id.resp_p");
         return e;
     }

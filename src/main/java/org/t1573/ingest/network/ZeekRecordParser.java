@@ -49,7 +49,7 @@ public final class ZeekRecordParser implements RecordParser {
         JsonNode root = JsonRecords.readObject(record, "zeek");
         String path = root.path("@stream").asText(root.path("_path").asText(""));
         ZeekLogType type = path.isEmpty()
-                ? ZeekLogType.ofFields(name -> JsonValues.find(root, name) != null)
+                ? ZeekLogType.ofFields(name -> JsonValues.has(root, name))
                 : ZeekLogType.ofPath(path);
         if (type != ZeekLogType.OTHER) {
             out.accept(ZeekEventMapper.map(type, JsonValues.of(type.dataset(), root), record));

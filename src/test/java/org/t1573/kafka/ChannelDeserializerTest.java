@@ -67,6 +67,26 @@ class ChannelDeserializerTest {
     }
 
     @Test
+    void turnsARecordOfTheYear0001IntoAPreEpochDeadLetterAsOnFiles() throws Exception {
+        String line = firstSample().replace("\"2026-", "\"0001-");
+        List<Parsed> out = deserialize(line, 45);
+        assertThat(out).singleElement().satisfies(p -> {
+            assertThat(p.event).isNull();
+            assertThat(p.deadLetter.reason).startsWith("pre-epoch: event time 0001-03-02T08:00:00Z is before");
+            assertThat(p.eventTime()).as("moves no watermark").isEqualTo(Long.MIN_VALUE);
+        });
+    }
+
+    @Test
+    void turnsAnImplausibleValueIntoADeadLetterNamingTheFieldAsOnFiles() throws Exception {
+        String line = Files.readAllLines(Path.of("samples", "windows", "sysmon.ndjson")).stream()
+                .filter(l -> l.contains("\"DestinationIp\":\"203.0.113.50\"")).findFirst().orElseThrow()
+                .replace("\"DestinationIp\":\"203.0.113.50\"", "\"DestinationIp\":\"999.1.1.1\"");
+        assertThat(deserialize(line, 46)).singleElement().satisfies(p -> assertThat(p.deadLetter.reason)
+                .isEqualTo("sysmon: field destination.ip '999.1.1.1' is not an IP address"));
+    }
+
+    @Test
     void turnsARecordOverTheLimitIntoADeadLetterWithoutParsingIt() throws Exception {
         String line = firstSample();
         String oversized = line.substring(0, line.length() - 1) + ",\"pad\":\"" + "p".repeat(RecordLimit.MAX_CHARS)

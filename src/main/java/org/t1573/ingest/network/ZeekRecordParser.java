@@ -11,28 +11,37 @@ import org.t1573.ingest.RecordParser;
  * The parser of the "zeek" channel: conn, ssl and x509 logs, as the ASCII writer's TSV (whose
  * {@code #} header lines name the log and its columns) or as JSON lines (named by
  * {@code @stream} or {@code _path}, else by their fields). Records of other logs are well-formed
- * but unused: they give no event.
+ * but unused: they give no event, and are reported ignored, as header and blank lines are.
  */
 public final class ZeekRecordParser implements RecordParser {
     private static final long serialVersionUID = 1L;
+
+    /** Why a record gives no event. */
+    static final String BLANK = "blank line";
+    static final String HEADER = "header line";
+    static final String UNUSED_LOG = "row of a log no analytic uses";
 
     private final ZeekTsvHeader header = new ZeekTsvHeader();
 
     @Override
     public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+        parse(record, out, reason -> {});
+    }
+
+    @Override
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         if (record.isBlank()) {
-            return;
-        }
-        if (record.startsWith("#")) {
+            ignored.accept(BLANK);
+        } else if (record.startsWith("#")) {
             header.accept(record);
-        } else if (record.startsWith("{")) {
-            parseJson(record, out);
-        } else {
-            parseTsv(record, out);
+            ignored.accept(HEADER);
+        } else if (!(record.startsWith("{") ? parseJson(record, out) : parseTsv(record, out))) {
+            ignored.accept(UNUSED_LOG);
         }
     }
 
-    private void parseTsv(String record, Consumer<Event> out) throws MalformedRecordException {
+    /** Whether the row was of a log that gives events. */
+    private boolean parseTsv(String record, Consumer<Event> out) throws MalformedRecordException {
         if (!header.hasFields()) {
             throw new MalformedRecordException("zeek: TSV row before any #fields header (not a Zeek log?)");
         }
@@ -40,19 +49,23 @@ public final class ZeekRecordParser implements RecordParser {
         // Rows of unused logs are split too: a file that only follows a Zeek log in the same
         // reader (a labeller's config beside the logs) must not pass silently as that log's rows.
         FieldValues row = header.row(record, type == ZeekLogType.OTHER ? "zeek" : type.dataset());
-        if (type != ZeekLogType.OTHER) {
-            out.accept(ZeekEventMapper.map(type, row, record));
+        if (type == ZeekLogType.OTHER) {
+            return false;
         }
+        out.accept(ZeekEventMapper.map(type, row, record));
+        return true;
     }
 
-    private static void parseJson(String record, Consumer<Event> out) throws MalformedRecordException {
+    private static boolean parseJson(String record, Consumer<Event> out) throws MalformedRecordException {
         JsonNode root = JsonRecords.readObject(record, "zeek");
         String path = root.path("@stream").asText(root.path("_path").asText(""));
         ZeekLogType type = path.isEmpty()
                 ? ZeekLogType.ofFields(name -> JsonValues.has(root, name))
                 : ZeekLogType.ofPath(path);
-        if (type != ZeekLogType.OTHER) {
-            out.accept(ZeekEventMapper.map(type, JsonValues.of(type.dataset(), root), record));
+        if (type == ZeekLogType.OTHER) {
+            return false;
         }
+        out.accept(ZeekEventMapper.map(type, JsonValues.of(type.dataset(), root), record));
+        return true;
     }
 }

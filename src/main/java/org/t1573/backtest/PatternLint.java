@@ -12,6 +12,7 @@ import java.util.Set;
 import org.t1573.beacon.BeaconPairs;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.t1573.alert.AttackIds;
 import org.t1573.pattern.ParameterSpec;
 import org.t1573.pattern.ParameterValues;
 import org.t1573.pattern.PatternCompiler;
@@ -79,6 +80,11 @@ public final class PatternLint {
         }
         if (d.tactic() == null || !TACTIC.matcher(d.tactic()).matches()) {
             findings.add(f + ":1: tactic '" + d.tactic() + "' is not an ATT&CK tactic id (TA0011)");
+        }
+        for (String id : AttackIds.of(d.technique(), d.tactic())) {
+            if (!d.attackNames().containsKey(id)) {
+                findings.add(f + ":1: attack-names has no name for " + id + " (the ECS and OCSF alerts print it)");
+            }
         }
         Path expected = dir.resolve(String.valueOf(d.platform())).resolve(d.id() + ".yml");
         if (!f.normalize().equals(expected.normalize())) {

@@ -111,9 +111,9 @@ public final class BacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<Alert> runAndSummarise(JobOptions options, PatternSet set, PrintStream out) throws Exception {
+    private List<Alert> runAndSummarise(JobOptions options, PatternSet set, PrintStream out) throws Exception {
         RunResult result = LocalRun.execute(options, set);
-        LocalRun.write(result, options.out());
+        LocalRun.write(result, options.out(), PatternRules.formatter(run.alertFormat, set));
         RunSummary.print(result, set, options, out);
         return FinalAlerts.of(result.alerts());
     }

@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.t1573.alert.Alert;
+import org.t1573.alert.AlertFormatter;
 import org.t1573.alert.AlertJson;
 import org.t1573.ingest.DeadLetter;
 import org.t1573.pattern.PatternSet;
@@ -118,10 +119,14 @@ public final class LocalRun {
         return sorted;
     }
 
-    /** Writes alerts.jsonl and dead-letters.jsonl into the directory. */
-    public static void write(RunResult r, Path out) throws IOException {
+    /**
+     * Writes alerts.jsonl, in the formatter's format, and dead-letters.jsonl into the directory.
+     * The run's result stays native: summaries, scores and diffs read it.
+     */
+    public static void write(RunResult r, Path out, AlertFormatter format) throws IOException {
         Files.createDirectories(out);
-        Files.write(out.resolve("alerts.jsonl"), r.alerts(), StandardCharsets.UTF_8);
+        Files.write(out.resolve("alerts.jsonl"), r.alerts().stream().map(format::format).toList(),
+                StandardCharsets.UTF_8);
         Files.write(out.resolve("dead-letters.jsonl"), r.deadLetters(), StandardCharsets.UTF_8);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.t1573.alert.AlertFormat;
 import org.t1573.ingest.Channels;
 import org.t1573.ingest.EventTime;
 import org.t1573.pattern.ChangedParameters;
@@ -182,10 +183,15 @@ public final class Main implements Callable<Integer> {
                 return USAGE;
             }
             RunResult result = LocalRun.execute(options, set);
-            LocalRun.write(result, options.out());
+            LocalRun.write(result, options.out(), PatternRules.formatter(alertFormat, set));
             RunSummary.print(result, set, options, out);
             return 0;
         }
+
+        @Option(names = "--alert-format", defaultValue = "native", paramLabel = "native|ecs|ocsf",
+                description = "Shape of alerts.jsonl: native (t1573-alert/1), ecs (Elastic Common Schema) or "
+                        + "ocsf (OCSF Detection Finding). Default: ${DEFAULT-VALUE}.")
+        AlertFormat alertFormat;
 
         @Option(names = "--from", paramLabel = "TIME",
                 description = "Replay only events at or after this event time (ISO-8601, e.g. 2023-08-16T04:50:00Z).")

@@ -3,6 +3,7 @@ package org.t1573.job;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.t1573.alert.AlertFormat;
 import org.t1573.ingest.EventTime;
 import org.t1573.kafka.KafkaInputs;
 import org.t1573.kafka.ParameterTopic;
@@ -92,6 +93,11 @@ final class StreamCommand implements Callable<Integer> {
                     + "step predicates change without a restart; invalid updates are dead letters with their reason.")
     String parametersTopic;
 
+    @Option(names = "--alert-format", defaultValue = "native", paramLabel = "native|ecs|ocsf",
+            description = "Shape of the alert records: native (t1573-alert/1), ecs (Elastic Common Schema) or ocsf "
+                    + "(OCSF Detection Finding); records stay keyed by alert id. Default: ${DEFAULT-VALUE}.")
+    AlertFormat alertFormat;
+
     @Option(names = "--job-name", defaultValue = "t1573-cep", description = "Default: ${DEFAULT-VALUE}.")
     String jobName;
 
@@ -110,7 +116,8 @@ final class StreamCommand implements Callable<Integer> {
         }
         StreamExecutionEnvironment env = settings.environment();
         KafkaOutputs.attach(DetectionJob.build(KafkaInputs.attach(env, options), set, options.topics().keySet(),
-                parametersTopic == null ? null : ParameterTopic.attach(env, options, parametersTopic)), options);
+                parametersTopic == null ? null : ParameterTopic.attach(env, options, parametersTopic)), options,
+                PatternRules.formatter(alertFormat, set));
         System.out.printf("%s: %d pattern(s), topics %s -> %s (dead letters: %s), %s%n", jobName,
                 set.patterns().size(), options.topics(), alertsTopic, deadLettersTopic, settings);
         env.execute(jobName);

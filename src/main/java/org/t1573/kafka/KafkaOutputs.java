@@ -3,6 +3,7 @@ package org.t1573.kafka;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.t1573.alert.AlertFormatter;
 import org.t1573.ingest.DeadLetter;
 import org.t1573.job.DetectionJob;
 
@@ -22,13 +23,14 @@ public final class KafkaOutputs {
 
     private KafkaOutputs() {}
 
-    public static void attach(DetectionJob.Outputs outputs, KafkaOptions options) {
+    /** Attaches both sinks; alerts are written in {@code format}, keyed by their alert id. */
+    public static void attach(DetectionJob.Outputs outputs, KafkaOptions options, AlertFormatter format) {
         Properties producer = options.client().copy();
         producer.putIfAbsent("transaction.timeout.ms", TRANSACTION_TIMEOUT);
         KafkaSink<String> alerts = KafkaSink.<String>builder()
                 .setBootstrapServers(options.bootstrapServers())
                 .setKafkaProducerConfig(producer)
-                .setRecordSerializer(new AlertRecordSerializer(options.alertsTopic()))
+                .setRecordSerializer(new AlertRecordSerializer(options.alertsTopic(), format))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(options.transactionalIdPrefix())
                 .build();

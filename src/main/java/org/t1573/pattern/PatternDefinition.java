@@ -8,6 +8,9 @@ import java.util.Map;
  * A pattern file as written: metadata, parameters and the not yet bound sequence, conditions and
  * summary. {@link PatternCompiler} binds it to parameter values.
  *
+ * @param attackNames ATT&CK names by id ({@code attack-names}): the technique, its parent for a
+ *     sub-technique, the tactic; what the ECS and OCSF alert formats print beside the ids
+ * @param version the rule's version ({@code version}), null when the file gives none
  * @param groupBy fields whose values key the sequence (Sigma {@code group-by})
  * @param timespan the sequence's window, a duration or a {@code $Parameter}
  * @param endsOn events that end a key's life (a process exit): its alert window closes early
@@ -33,6 +36,8 @@ public record PatternDefinition(
         List<Map<String, String>> logSources,
         List<String> falsePositives,
         List<String> references,
+        Map<String, String> attackNames,
+        String version,
         Map<String, ParameterSpec> parameters,
         List<String> groupBy,
         List<StepDefinition> sequence,

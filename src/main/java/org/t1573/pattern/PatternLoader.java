@@ -23,12 +23,13 @@ public final class PatternLoader {
     private static final Set<String> KEYS = new java.util.TreeSet<>(List.of("id", "title", "status", "description", "technique", "tactic",
             "strategy", "platform", "severity", "confidence", "author", "date", "modified", "logsources",
             "falsepositives", "references", "parameters", "group-by", "sequence", "timespan", "ends-on", "context",
-            "aggregate", "condition", "summary", "score", "tags"));
+            "aggregate", "condition", "summary", "score", "tags", "attack-names", "version"));
     private static final Set<String> AGGREGATE_KEYS = new java.util.TreeSet<>(List.of("over", "strong"));
     private static final Set<String> SEVERITIES =
             new java.util.LinkedHashSet<>(List.of("informational", "low", "medium", "high", "critical"));
     private static final Set<String> CONFIDENCES = new java.util.LinkedHashSet<>(List.of("low", "medium", "high"));
     private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
+    private static final Pattern ATTACK_ID = Pattern.compile("(T\\d{4}(\\.\\d{3})?|TA\\d{4})");
     private static final Pattern DISTINCT = Pattern.compile("distinct\\(\\s*(\\w+)\\.([\\w.@]+)\\s*\\)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
@@ -123,7 +124,7 @@ public final class PatternLoader {
             return new PatternDefinition(file, id, required("title"), optional("status"), optional("description"),
                     technique, orDefault(optional("tactic"), "TA0011"), required("strategy"), required("platform"),
                     severity, orDefault(confidence, "medium"), logSources(), list("falsepositives"),
-                    list("references"), params, groupBy, steps, timespan,
+                    list("references"), attackNames(), optional("version"), params, groupBy, steps, timespan,
                     top.containsKey("timespan") ? YamlTree.line(valueNode("timespan")) : 0,
                     top.containsKey("ends-on") ? conditions.read(valueNode("ends-on"), "ends-on") : null,
                     top.containsKey("context") ? conditions.read(valueNode("context"), "context") : null, over,
@@ -158,6 +159,24 @@ public final class PatternLoader {
 
         private List<String> list(String key) {
             return top.containsKey(key) ? yaml.scalars(valueNode(key), key) : List.of();
+        }
+
+        /** {@code attack-names}: ATT&CK id to name, each key an ATT&CK technique or tactic id. */
+        private Map<String, String> attackNames() {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (!top.containsKey("attack-names")) {
+                return out;
+            }
+            yaml.mapping(valueNode("attack-names"), "attack-names").forEach((id, t) -> {
+                if (!ATTACK_ID.matcher(id).matches()) {
+                    yaml.error(t.getKeyNode(), "attack-names: '" + id + "' is not an ATT&CK id like T1573.001 or TA0011");
+                }
+                String name = yaml.scalar(t.getValueNode(), "attack-names " + id);
+                if (name != null) {
+                    out.put(id, name);
+                }
+            });
+            return out;
         }
 
         private List<Map<String, String>> logSources() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.t1573.alert.AlertFormat;
+import org.t1573.alert.AlertFormatter;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Offsets, client settings and the alert record key: what the stream command is configured with. */
@@ -30,7 +32,7 @@ class KafkaSettingsTest {
     @Test
     void keysAlertsByTheirAlertId() {
         String alert = "{\"schema\":\"t1573-alert/1\",\"alert_id\":\"9099cbd2d40b391ea10a\",\"activity\":\"update\"}";
-        assertThat(new String(new AlertRecordSerializer("a").serialize(alert, null, 5L).key(),
+        assertThat(new String(new AlertRecordSerializer("a", new AlertFormatter(AlertFormat.NATIVE, java.util.Map.of())).serialize(alert, null, 5L).key(),
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("9099cbd2d40b391ea10a");
     }
 }

@@ -88,8 +88,9 @@ public final class OcsfFinding {
         return of("uid", id, "name", rule.attackName(id), "src_url", AttackIds.url(id));
     }
 
+    /** A device needs a name, id or address; a host of none of them is no device. */
     private static Map<String, Object> device(Alert.Host h) {
-        return h == null ? null : of("hostname", h.name(), "name", h.name(), "uid", h.id(), "ip", h.ip(),
+        return h == null || (h.name() == null && h.id() == null && h.ip() == null) ? null : of("hostname", h.name(), "name", h.name(), "uid", h.id(), "ip", h.ip(),
                 "type_id", DEVICE_UNKNOWN, "type", "Unknown");
     }
 

@@ -188,9 +188,9 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
-        @Option(names = "--alert-format", defaultValue = "native", paramLabel = "native|ecs|ocsf",
+        @Option(names = "--alert-format", defaultValue = "NATIVE", paramLabel = "native|ecs|ocsf",
                 description = "Shape of alerts.jsonl: native (t1573-alert/1), ecs (Elastic Common Schema) or "
-                        + "ocsf (OCSF Detection Finding). Default: ${DEFAULT-VALUE}.")
+                        + "ocsf (OCSF Detection Finding), in any case. Default: native.")
         AlertFormat alertFormat;
 
         @Option(names = "--from", paramLabel = "TIME",

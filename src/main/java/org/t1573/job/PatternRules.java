@@ -10,11 +10,11 @@ import org.t1573.pattern.PatternDefinition;
 import org.t1573.pattern.PatternSet;
 
 /** The rule metadata the alert formats take from the loaded pattern files. */
-final class PatternRules {
+public final class PatternRules {
     private PatternRules() {}
 
     /** The formatter of {@code --alert-format} for alerts of these patterns. */
-    static AlertFormatter formatter(AlertFormat format, PatternSet set) {
+    public static AlertFormatter formatter(AlertFormat format, PatternSet set) {
         Map<String, RuleMetadata> rules = new LinkedHashMap<>();
         for (CompiledPattern p : set.patterns()) {
             PatternDefinition d = p.definition();

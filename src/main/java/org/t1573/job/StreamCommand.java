@@ -93,9 +93,9 @@ final class StreamCommand implements Callable<Integer> {
                     + "step predicates change without a restart; invalid updates are dead letters with their reason.")
     String parametersTopic;
 
-    @Option(names = "--alert-format", defaultValue = "native", paramLabel = "native|ecs|ocsf",
+    @Option(names = "--alert-format", defaultValue = "NATIVE", paramLabel = "native|ecs|ocsf",
             description = "Shape of the alert records: native (t1573-alert/1), ecs (Elastic Common Schema) or ocsf "
-                    + "(OCSF Detection Finding); records stay keyed by alert id. Default: ${DEFAULT-VALUE}.")
+                    + "(OCSF Detection Finding); records stay keyed by alert id. Default: native.")
     AlertFormat alertFormat;
 
     @Option(names = "--job-name", defaultValue = "t1573-cep", description = "Default: ${DEFAULT-VALUE}.")

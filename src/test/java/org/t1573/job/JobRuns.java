@@ -18,7 +18,23 @@ public final class JobRuns {
     /** Default pattern directory of the repository. */
     public static final Path PATTERNS = Path.of("patterns");
 
+    private static List<String> bundledSampleAlerts;
+
     private JobRuns() {}
+
+    /**
+     * The native alert lines of the run with no arguments (every platform's samples, every
+     * pattern), run once per test JVM: the alert formats' tests read the same real alerts.
+     */
+    public static synchronized List<String> bundledSampleAlerts() throws Exception {
+        if (bundledSampleAlerts == null) {
+            JobOptions options = JobOptionsFactory.of(Main.BUNDLED_SAMPLES, List.of(PATTERNS), Map.of(),
+                    Path.of("target", "test-out", "bundled-samples"));
+            bundledSampleAlerts = List.copyOf(LocalRun.execute(options, PatternSet.load(options.patterns(), Map.of()))
+                    .alerts());
+        }
+        return bundledSampleAlerts;
+    }
 
     /**
      * One TaskManager with four slots, enough for parallelism 4, and the network memory a local

@@ -82,7 +82,9 @@ public final class PatternLint {
             findings.add(f + ":1: tactic '" + d.tactic() + "' is not an ATT&CK tactic id (TA0011)");
         }
         for (String id : AttackIds.of(d.technique(), d.tactic())) {
-            if (!d.attackNames().containsKey(id)) {
+            // A malformed id is reported above; it has no name to look for.
+            boolean wellFormed = TECHNIQUE.matcher(id).matches() || TACTIC.matcher(id).matches();
+            if (wellFormed && !d.attackNames().containsKey(id)) {
                 findings.add(f + ":1: attack-names has no name for " + id + " (the ECS and OCSF alerts print it)");
             }
         }

@@ -42,6 +42,13 @@ class PatternLintTest {
     }
 
     @Test
+    void flagsAnAttackIdWithoutItsName() throws IOException {
+        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573.002", "TA0011", "$Libs")
+                .replace("  T1573: n\n", ""));
+        assertThat(PatternLint.lint(dir)).singleElement().asString().contains("attack-names has no name for T1573 ");
+    }
+
+    @Test
     void flagsAnUnusedParameterButNotAnEngineOne() throws IOException {
         writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "bcrypt.dll")
                 + "  BeaconMinConnections:\n    description: read by the engine\n    default: 5\n");
@@ -124,6 +131,18 @@ class PatternLintTest {
                   Libs:
                     description: libraries
                     default: [bcrypt.dll]
-                """.formatted(id, technique, tactic, platform, libs);
+                """.formatted(id, technique, tactic, platform, libs)
+                .replace("strategy: DET0143\n", attackNames(technique, tactic) + "strategy: DET0143\n");
+    }
+
+    /** Names for the well-formed ones of the technique, its parent and the tactic, as lint asks. */
+    private static String attackNames(String technique, String tactic) {
+        StringBuilder names = new StringBuilder("attack-names:\n");
+        for (String id : org.t1573.alert.AttackIds.of(technique, tactic)) {
+            if (id.matches("T\\d{4}(\\.\\d{3})?|TA\\d{4}")) {
+                names.append("  ").append(id).append(": n\n");
+            }
+        }
+        return names.toString();
     }
 }

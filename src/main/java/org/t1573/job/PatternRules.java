@@ -18,7 +18,9 @@ public final class PatternRules {
         Map<String, RuleMetadata> rules = new LinkedHashMap<>();
         for (CompiledPattern p : set.patterns()) {
             PatternDefinition d = p.definition();
-            rules.put(p.id(), new RuleMetadata(d.version(), d.description(), d.references(), d.attackNames()));
+            // A folded YAML description ends in a line break that no output format wants.
+            String description = d.description() == null ? null : d.description().strip();
+            rules.put(p.id(), new RuleMetadata(d.version(), description, d.references(), d.attackNames()));
         }
         return new AlertFormatter(format, rules);
     }

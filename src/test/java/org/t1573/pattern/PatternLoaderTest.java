@@ -180,6 +180,22 @@ class PatternLoaderTest {
     }
 
     @Test
+    void loadsAttackNamesAndTheRuleVersion() throws Exception {
+        PatternDefinition def = load(appending("attack-names: {T1573.001: Symmetric Cryptography, TA0011: C2}\nversion: 3\n"));
+
+        assertThat(def.attackNames()).containsEntry("T1573.001", "Symmetric Cryptography").containsEntry("TA0011", "C2");
+        assertThat(def.version()).isEqualTo("3");
+    }
+
+    @Test
+    void reportsAnAttackNameOfNoAttackIdWithItsLine() {
+        PatternError e = onlyErrorOf(appending("attack-names:\n  C2: Command and Control\n"));
+
+        assertThat(e.line()).isEqualTo(LINE_AFTER_END + 1);
+        assertThat(e.reason()).contains("'C2' is not an ATT&CK id");
+    }
+
+    @Test
     void reportsUnknownTopLevelKeyWithItsLine() {
         PatternError e = onlyErrorOf(appending("colour: red\n"));
 

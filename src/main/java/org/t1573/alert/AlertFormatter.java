@@ -23,10 +23,6 @@ public final class AlertFormatter implements Serializable {
         this.rules = Map.copyOf(rules);
     }
 
-    public AlertFormat format() {
-        return format;
-    }
-
     /** The line in this format. */
     public String format(String nativeLine) {
         if (format == AlertFormat.NATIVE) {

@@ -56,8 +56,7 @@ public final class EcsAlert {
 
     private static Map<String, Object> threat(Alert.Analytic an, RuleMetadata rule) {
         String parent = AttackIds.parent(an.technique());
-        Map<String, Object> technique = parent == null ? attack(an.technique(), rule)
-                : attack(parent, rule);
+        Map<String, Object> technique = attack(parent == null ? an.technique() : parent, rule);
         if (parent != null) {
             technique.put("subtechnique", attack(an.technique(), rule));
         }

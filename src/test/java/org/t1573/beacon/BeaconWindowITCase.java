@@ -52,7 +52,7 @@ class BeaconWindowITCase {
 
     private static List<String> run(int parallelism, RuntimeExecutionMode mode) throws Exception {
         JobOptions options = new JobOptions(List.of(new InputSpec("zeek", List.of(RITA))), List.of(PATTERN),
-                Path.of("target", "test-out"), Map.of(), parallelism, mode, Duration.ofMinutes(1));
+                Path.of("target", "test-out"), List.of(), parallelism, mode, Duration.ofMinutes(1));
         return LocalRun.execute(options, PatternSet.load(options.patterns(), Map.of())).alerts();
     }
 }

@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.t1573.alert.Alert;
@@ -36,7 +37,9 @@ import org.t1573.pattern.SummaryItem;
  * destination. When the pattern's condition first holds, the alert is written with every match of
  * that instant; later sessions of the window are suppressed and counted. If anything was added
  * after the alert, one update with the final aggregates is written when the window closes: at its
- * end, or when the process exits (ends-on). Closing clears all state of the key.
+ * end, or when the process exits (ends-on). Closing clears all state of the key but one: with
+ * {@code suppress-for}, windows that open within that long of an alert's window start continue
+ * the alert (same id, updates only), so a key alerts at most once per that period.
  *
  * <p>An event that describes the key (the pattern's {@code context}: a process start) is kept for
  * one timespan; a window opened meanwhile starts its description of host, user, process and
@@ -61,6 +64,11 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
     private transient ValueState<Long> endedAt;
     private transient ValueState<Event> description;
     private transient MapState<Long, List<MatchRecord>> buffer;
+    /** The alert later windows continue ({@code suppress-for}): its id and until when. */
+    private transient ValueState<String> continuedAlert;
+    private transient ValueState<Long> continuedUntil;
+    /** The timers of the running onTimer call; alerts are only written from there. */
+    private transient TimerService timerService;
     private transient Counter suppressedCounter;
 
     public AlertWindowFunction(CompiledPattern pattern) {
@@ -76,6 +84,8 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-matches", Types.LONG,
                 Types.LIST(TypeInformation.of(MatchRecord.class))));
         suppressedCounter = getRuntimeContext().getMetricGroup().counter("alertsSuppressed");
+        continuedAlert = getRuntimeContext().getState(new ValueStateDescriptor<>("continued-alert", Types.STRING));
+        continuedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("continued-until", Types.LONG));
     }
 
     /**
@@ -107,6 +117,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
 
     @Override
     public void onTimer(long timerTime, OnTimerContext ctx, Collector<String> out) throws Exception {
+        timerService = ctx.timerService();
         long timestamp = timerTime - delay();
         List<MatchRecord> due = buffer.get(timestamp);
         if (due != null) {
@@ -122,6 +133,11 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         if (described != null && (timestamp >= described.timestamp + windowMillis()
                 || (ended != null && timestamp >= ended))) {
             description.clear();
+        }
+        Long until = continuedUntil.value();
+        if (until != null && timestamp >= until) {
+            continuedAlert.clear();
+            continuedUntil.clear();
         }
         if (w == null) {
             endedAt.clear();
@@ -157,6 +173,12 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
             w.end = m.matchTime + (pattern.window() == null ? 0 : pattern.window().toMillis());
             // From the group-by values, not the key's hash: ids stay what they were before keys were hashed.
             w.alertId = AlertFactory.alertId(pattern.id(), pattern.key(m.events[0]), w.start);
+            Long until = continuedUntil.value();
+            if (until != null && m.matchTime < until) {
+                // Within suppress-for of the key's last alert: this window continues it.
+                w.alertId = continuedAlert.value();
+                w.continues = true;
+            }
             Event described = description.value();
             w.description = new Event();
             if (described != null) {
@@ -253,11 +275,24 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
         endedAt.clear();
     }
 
+    /**
+     * Writes the window's alert; a window that continues an earlier alert writes one update when
+     * it closes instead, with its final aggregates.
+     */
     private void emit(String activity, WindowState w, Collector<String> out) throws Exception {
         w.pending = false;
         w.emitted = true;
-        w.dirty = false;
+        w.dirty = w.continues;
+        if (w.continues) {
+            return;
+        }
         out.collect(AlertJson.write(build(activity, w)));
+        if (pattern.suppression() != null) {
+            continuedAlert.update(w.alertId);
+            continuedUntil.update(w.start + pattern.suppression().toMillis());
+            // Forgets the alert once it is over (STREAMING; a BATCH run ends with its key anyway).
+            timerService.registerEventTimeTimer(w.start + pattern.suppression().toMillis() + delay());
+        }
     }
 
     private static String idsOf(MatchRecord m) {

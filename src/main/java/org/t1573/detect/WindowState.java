@@ -18,6 +18,8 @@ public class WindowState {
     /** The condition held; the alert is written once every match of that instant is applied. */
     public boolean pending;
     public boolean emitted;
+    /** The window continues the key's last alert (within the pattern's suppress-for): it writes updates. */
+    public boolean continues;
     /** Distinct sessions in the window, and how many there were when the condition first held. */
     public long sessions;
     public long sessionsAtTrigger;

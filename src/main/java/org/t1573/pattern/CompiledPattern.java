@@ -27,6 +27,7 @@ public final class CompiledPattern implements Serializable {
     private final Condition<Event> strongEvidence;
     private final List<FieldAccess<Event>> groupBy;
     private final Duration window;
+    private final Duration suppression;
     private final int overStep;
     private final Condition<AggregateView> alertCondition;
     private final List<CompiledScoreRule> scoreRules;
@@ -37,7 +38,8 @@ public final class CompiledPattern implements Serializable {
 
     CompiledPattern(PatternDefinition definition, ParameterValues parameters, List<Condition<Event>> steps,
             Condition<Event> endsOn, Condition<Event> context, Condition<Event> strongEvidence,
-            List<FieldAccess<Event>> groupBy, Duration window, Condition<AggregateView> alertCondition, List<CompiledScoreRule> scoreRules) {
+            List<FieldAccess<Event>> groupBy, Duration window, Duration suppression,
+            Condition<AggregateView> alertCondition, List<CompiledScoreRule> scoreRules) {
         this.definition = definition;
         this.parameters = parameters;
         this.steps = List.copyOf(steps);
@@ -46,6 +48,7 @@ public final class CompiledPattern implements Serializable {
         this.strongEvidence = strongEvidence;
         this.groupBy = List.copyOf(groupBy);
         this.window = window;
+        this.suppression = suppression;
         this.alertCondition = alertCondition;
         this.scoreRules = List.copyOf(scoreRules);
         int over = 0;
@@ -140,6 +143,14 @@ public final class CompiledPattern implements Serializable {
     /** The sequence window ({@code timespan}); null for a single-step pattern without one. */
     public Duration window() {
         return window;
+    }
+
+    /**
+     * How long after an alert is created later windows of its key continue it ({@code suppress-for});
+     * null when every window may raise its own alert.
+     */
+    public Duration suppression() {
+        return suppression;
     }
 
     /** Index of the step whose events are the sessions that aggregates count. */

@@ -30,7 +30,8 @@ public final class PatternCompiler {
                 groupBy.add(access);
             }
         }
-        Duration window = window(def, values, errors);
+        Duration window = duration("timespan", def.timespan(), def.timespanLine(), def, values, errors);
+        Duration suppression = duration("suppress-for", def.suppressFor(), def.suppressForLine(), def, values, errors);
         Condition<Event> endsOn = def.endsOn() == null ? null : events.compile(def.endsOn());
         Condition<Event> strong = def.strongEvidence() == null ? null : events.compile(def.strongEvidence());
         Condition<Event> context = def.context() == null ? null : events.compile(def.context());
@@ -48,11 +49,13 @@ public final class PatternCompiler {
             errors.sort(Comparator.comparingInt(PatternError::line));
             throw new PatternLoadException(errors);
         }
-        return new CompiledPattern(def, values, steps, endsOn, context, strong, groupBy, window, condition, rules);
+        return new CompiledPattern(def, values, steps, endsOn, context, strong, groupBy, window, suppression, condition,
+                rules);
     }
 
-    private static Duration window(PatternDefinition def, ParameterValues values, List<PatternError> errors) {
-        String text = def.timespan();
+    /** The duration {@code key} names (literal or {@code $Parameter}); null when absent or wrong. */
+    private static Duration duration(String key, String text, int line, PatternDefinition def, ParameterValues values,
+            List<PatternError> errors) {
         if (text == null) {
             return null;
         }
@@ -60,18 +63,17 @@ public final class PatternCompiler {
             String name = text.substring(1);
             Object v = values.has(name) ? values.get(name) : null;
             if (!(v instanceof Duration)) {
-                errors.add(new PatternError(def.file(), def.timespanLine(),
-                        "timespan " + text + " must name a duration parameter"));
+                errors.add(new PatternError(def.file(), line, key + " " + text + " must name a duration parameter"));
                 return null;
             }
-            // The parameter's line: its default or a --set value made the window.
+            // The parameter's line: its default or a --set value made the duration.
             return positive((Duration) v, def.file(), values.specs().get(name).line(),
-                    "parameter " + name + " is the timespan and", errors);
+                    "parameter " + name + " is the " + key + " and", errors);
         }
         try {
-            return positive(Durations.parse(text), def.file(), def.timespanLine(), "timespan " + text, errors);
+            return positive(Durations.parse(text), def.file(), line, key + " " + text, errors);
         } catch (IllegalArgumentException e) {
-            errors.add(new PatternError(def.file(), def.timespanLine(), "timespan: " + e.getMessage()));
+            errors.add(new PatternError(def.file(), line, key + ": " + e.getMessage()));
             return null;
         }
     }

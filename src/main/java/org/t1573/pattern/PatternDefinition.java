@@ -20,6 +20,8 @@ import java.util.Map;
  * @param strongEvidence sessions of that step that are evidence enough alone (aggregate
  *     {@code connections.strong}); null when the pattern names none
  * @param condition when an alert fires, over aggregates; null means on the first complete match
+ * @param suppressFor how long after an alert is created later windows of its key continue it
+ *     (updates, no new alert): a duration or a {@code $Parameter}; null when the pattern names none
  */
 public record PatternDefinition(
         String file,
@@ -50,4 +52,6 @@ public record PatternDefinition(
         ConditionNode condition,
         List<SummaryItem> summary,
         double scoreBase,
-        List<ScoreRule> scoreRules) implements Serializable {}
+        List<ScoreRule> scoreRules,
+        String suppressFor,
+        int suppressForLine) implements Serializable {}

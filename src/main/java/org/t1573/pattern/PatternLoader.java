@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PatternLoader {
     private static final Set<String> KEYS = new java.util.TreeSet<>(List.of("id", "title", "status", "description", "technique", "tactic",
             "strategy", "platform", "severity", "confidence", "author", "date", "modified", "logsources",
-            "falsepositives", "references", "parameters", "group-by", "sequence", "timespan", "ends-on", "context",
+            "falsepositives", "references", "parameters", "group-by", "sequence", "timespan", "suppress-for", "ends-on", "context",
             "aggregate", "condition", "summary", "score", "tags", "attack-names", "version"));
     private static final Set<String> AGGREGATE_KEYS = new java.util.TreeSet<>(List.of("over", "strong"));
     private static final Set<String> SEVERITIES =
@@ -130,7 +130,8 @@ public final class PatternLoader {
                     top.containsKey("context") ? conditions.read(valueNode("context"), "context") : null, over,
                     strongEvidence(),
                     top.containsKey("condition") ? conditions.read(valueNode("condition"), "condition") : null,
-                    summary(steps), scoreBase(), scoreRules());
+                    summary(steps), scoreBase(), scoreRules(), optional("suppress-for"),
+                    top.containsKey("suppress-for") ? YamlTree.line(valueNode("suppress-for")) : 0);
         }
 
         private Node valueNode(String key) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +58,13 @@ class PatternLintTest {
 
     @Test
     void flagsATypoInAValueWithItsLineAndASuggestion() throws IOException {
-        writeWithTests("windows/X1.yml", pattern("X1", "windows", "T1573", "TA0011", "$Libs")
-                .replace("event.action: library_load", "event.action: libary_load"));
+        String text = pattern("X1", "windows", "T1573", "TA0011", "$Libs")
+                .replace("event.action: library_load", "event.action: libary_load");
+        writeWithTests("windows/X1.yml", text);
+        int line = List.of(text.split("\n")).indexOf("      event.action: libary_load") + 1;
+        assertThat(line).as("the misspelt line").isPositive();
         assertThat(PatternLint.lint(dir)).singleElement().asString()
-                .isEqualTo(dir.resolve("windows/X1.yml") + ":17: unknown event.action value 'libary_load' "
+                .isEqualTo(dir.resolve("windows/X1.yml") + ":" + line + ": unknown event.action value 'libary_load' "
                         + "(did you mean library_load?)");
     }
 

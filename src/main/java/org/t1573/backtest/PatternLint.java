@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.t1573.beacon.BeaconPairs;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.t1573.alert.AttackIds;
+import org.t1573.pattern.JobWideParameters;
 import org.t1573.pattern.ParameterSpec;
 import org.t1573.pattern.ParameterValues;
 import org.t1573.pattern.PatternCompiler;
@@ -30,8 +30,8 @@ import org.t1573.pattern.PatternLoader;
 public final class PatternLint {
     /** Parameters the engine reads itself (beacon.likely), so a pattern need not reference them. */
     public static final Set<String> ENGINE_PARAMETERS = Set.of("BeaconMinConnections", "BeaconMinIntervalSeconds",
-            "BeaconMaxIntervalSeconds", BeaconPairs.WINDOW_PARAMETER, BeaconPairs.IGNORED_STATES_PARAMETER,
-            BeaconPairs.IGNORED_TRANSPORTS_PARAMETER);
+            "BeaconMaxIntervalSeconds", JobWideParameters.BEACON_WINDOW, JobWideParameters.BEACON_IGNORED_STATES,
+            JobWideParameters.BEACON_IGNORED_TRANSPORTS);
     private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
     private static final Pattern TACTIC = Pattern.compile("TA\\d{4}");
 

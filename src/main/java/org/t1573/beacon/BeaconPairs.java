@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.JobWideParameters;
 import org.t1573.pattern.PatternSet;
 
 /**
@@ -22,11 +23,7 @@ import org.t1573.pattern.PatternSet;
  */
 public final class BeaconPairs {
     /** The parameter that asks for the stage and sets its window (RITA: a day). */
-    public static final String WINDOW_PARAMETER = "BeaconWindow";
-    /** Zeek connection states whose records are no session of their own (OTH: midstream, no start seen). */
-    public static final String IGNORED_STATES_PARAMETER = "BeaconIgnoredConnectionStates";
-    /** Transports that carry no sessions for beaconing (icmp: echo monitoring). */
-    public static final String IGNORED_TRANSPORTS_PARAMETER = "BeaconIgnoredTransports";
+    public static final String WINDOW_PARAMETER = JobWideParameters.BEACON_WINDOW;
     private static final Set<String> SESSIONS = Set.of(EventAction.NETWORK_CONNECTION.value(),
             EventAction.FLOW.value(), EventAction.TLS_HANDSHAKE.value());
 
@@ -105,26 +102,18 @@ public final class BeaconPairs {
     }
 
     /**
-     * The settings the patterns ask for, null when none declares {@value #WINDOW_PARAMETER}. All
-     * patterns that declare them must agree: the job keeps one beacon window per pair.
+     * The settings the patterns ask for, null when none declares {@value #WINDOW_PARAMETER}; all
+     * patterns that declare them agree ({@link JobWideParameters}, checked when they load).
      */
     public static Settings settingsOf(PatternSet patterns) {
-        Settings settings = null;
-        String first = null;
         for (CompiledPattern p : patterns.patterns()) {
-            if (!p.parameters().has(WINDOW_PARAMETER)) {
-                continue;
+            if (p.parameters().has(WINDOW_PARAMETER)) {
+                return new Settings(p.parameters().duration(WINDOW_PARAMETER),
+                        listOf(p, JobWideParameters.BEACON_IGNORED_STATES),
+                        listOf(p, JobWideParameters.BEACON_IGNORED_TRANSPORTS));
             }
-            Settings s = new Settings(p.parameters().duration(WINDOW_PARAMETER),
-                    listOf(p, IGNORED_STATES_PARAMETER), listOf(p, IGNORED_TRANSPORTS_PARAMETER));
-            if (settings != null && !settings.equals(s)) {
-                throw new IllegalArgumentException("the beacon settings of " + first + " (" + settings + ") and "
-                        + p.id() + " (" + s + ") differ: the job keeps one beacon window per pair");
-            }
-            settings = s;
-            first = p.id();
         }
-        return settings;
+        return null;
     }
 
     private static Set<String> listOf(CompiledPattern p, String name) {

@@ -69,6 +69,7 @@ public final class PatternSet {
             }
         }
         run.reportUnused(errors);
+        errors.addAll(JobWideParameters.disagreements(compiled));
         if (defs.isEmpty() && errors.isEmpty()) {
             errors.add(new PatternError(paths.toString(), 0, "no pattern files (*.yml, *.yaml) found"));
         }

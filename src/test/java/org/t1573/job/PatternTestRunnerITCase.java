@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.t1573.backtest.PatternTestFile;
+import org.t1573.pattern.PatternCopies;
 
 /**
  * All cases run in one job, yet each case sees only its own input and parameters, and a case whose
@@ -26,9 +27,8 @@ class PatternTestRunnerITCase {
 
     @Test
     void casesOfOneJobAreIsolatedAndWrongExpectationsFail() throws Exception {
-        Path patterns = Files.createDirectories(work.resolve("patterns"));
-        Files.copy(JobRuns.PATTERNS.resolve("windows/AN0400.yml"), patterns.resolve("AN0400.yml"));
-        Path tests = patterns.resolve("AN0400.tests.yml");
+        Path tests = PatternCopies.an0400In(work.resolve("patterns"), "AN0400.yml", t -> t)
+                .resolveSibling("AN0400.tests.yml");
         String input = "    input: [{channel: windows, file: samples/windows/sysmon.ndjson, match: \"" + BEACON + "\"}]\n";
         Files.writeString(tests, "pattern: AN0400\ncases:\n"
                 + "  - name: alerts\n" + input

@@ -73,7 +73,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The bundled samples of every platform, each with its channel: the run with no arguments. */
-    static final List<String> BUNDLED_SAMPLES = List.of("windows=samples/windows", "auditd=samples/linux/audit.log",
+    public static final List<String> BUNDLED_SAMPLES = List.of("windows=samples/windows", "auditd=samples/linux/audit.log",
             "osquery=samples/linux/osquery.ndjson", "macos=samples/macos", "esxi=samples/esxi/logs",
             "esxcli=samples/esxi/esxcli", "zeek=samples/network/zeek", "netflow=samples/network/netflow");
 

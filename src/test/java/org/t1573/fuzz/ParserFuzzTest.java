@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.t1573.event.Event;
@@ -37,12 +38,23 @@ class ParserFuzzTest {
         public void retimed(String host, String code) {}
     };
 
-    /** Seeds: the bundled samples and the hostile corpus, each behind its channel's byte. */
+    /** Real telemetry of the channels that have no bundled sample (syslog's seed is committed). */
+    private static final String LOG4SHELL = "../shared/data/linux/otrf_log4shell_ubuntu5/";
+    private static final List<String> REAL_TELEMETRY = List.of(
+            "auoms=" + LOG4SHELL + "syslog_auoms_auditd_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json",
+            "sysmon-linux=" + LOG4SHELL + "syslog_sysmon_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json",
+            "vmconnection=" + LOG4SHELL
+                    + "vminsights_vmconnection_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json");
+
+    /**
+     * Seeds: the bundled samples, real telemetry and the hostile corpus, each behind its channel's
+     * byte (its index in {@link Channels#names()}, so a new channel shifts what a kept seed reads).
+     */
     @BeforeAll
     static void seeds() {
         FuzzSeeds seeds = FuzzSeeds.of(ParserFuzzTest.class, "everyChannel");
         int written = 0;
-        for (String sample : Main.BUNDLED_SAMPLES) {
+        for (String sample : Stream.concat(Main.BUNDLED_SAMPLES.stream(), REAL_TELEMETRY.stream()).toList()) {
             String channel = sample.substring(0, sample.indexOf('='));
             for (Path f : FuzzSeeds.inputFiles(Path.of(sample.substring(channel.length() + 1)))) {
                 seeds.write(channel + "-sample-" + f.getFileName(), selecting(channel), f);

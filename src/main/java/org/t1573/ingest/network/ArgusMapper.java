@@ -30,17 +30,18 @@ final class ArgusMapper {
     static Event map(FieldValues v, String record) throws MalformedRecordException {
         String source = v.required("SrcAddr");
         String destination = v.required("DstAddr");
+        // Without a Proto column the transport is unknown (null, which Set.of's contains refuses).
+        String transport = FlowEvents.transport(v.text("Proto"));
         // A MAC address marks a link-layer flow; other text that is not an address is malformed (EventValues).
-        if (NON_IP.contains(FlowEvents.transport(v.text("Proto")))
-                || IpText.isMac(source) || IpText.isMac(destination)) {
+        if ((transport != null && NON_IP.contains(transport)) || IpText.isMac(source) || IpText.isMac(destination)) {
             return null;
         }
         Event e = FlowEvents.flow("netflow.argus", "argus", startTime(v), NetworkIds.of("netflow.argus", null, record));
         e.durationSeconds = v.doubleValue("Dur");
-        e.networkTransport = FlowEvents.transport(v.text("Proto"));
+        e.networkTransport = transport;
         e.sourceIp = source;
         e.destinationIp = destination;
-        boolean ports = !PORTLESS.contains(e.networkTransport);
+        boolean ports = transport == null || !PORTLESS.contains(transport);
         e.sourcePort = ports ? v.port("Sport") : null;
         e.destinationPort = ports ? v.port("Dport") : null;
         e.connectionState = v.text("State");

@@ -168,6 +168,19 @@ class NetflowRecordParserTest {
     }
 
     @Test
+    void anArgusFileWithoutAProtoColumnGivesFlowsOfUnknownTransport() throws Exception {
+        // Found by ParserFuzzTest (its seed crash-71ae8462...): the link-layer check threw on a null protocol.
+        List<Event> events = parse("StartTime,Dur,SrcAddr,Sport,Dir,DstAddr,Dport,State,TotBytes,SrcBytes",
+                "2026/03/03 10:00:00.000000,1.000000,192.0.2.10,50000,   ->,198.51.100.7,443,CON,2000,800");
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.networkTransport).isNull();
+            assertThat(List.of(e.sourceIp, e.destinationIp)).containsExactly("192.0.2.10", "198.51.100.7");
+            assertThat(List.of(e.sourcePort, e.destinationPort)).containsExactly(50000, 443);
+        });
+    }
+
+    @Test
     void aRowBeforeAnyHeaderIsMalformed() {
         assertThatThrownBy(() -> parse("2023-05-01 10:00:00.000 1.000 TCP a:1 -> b:2 ...... 0 1 1 1"))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("before any header");

@@ -100,7 +100,11 @@ final class ConnectionTable implements Serializable {
     private static Map<String, Integer> checked(List<String> names, String source) throws MalformedRecordException {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            index.put(unquote(names.get(i).strip()), i);
+            String name = unquote(names.get(i).strip());
+            // A repeated name would leave fewer names than cells, and a row indexed past its end.
+            if (index.put(name, i) != null) {
+                throw new MalformedRecordException(source + ": connection table header names column " + name + " twice");
+            }
         }
         for (String required : REQUIRED) {
             if (!index.containsKey(required)) {

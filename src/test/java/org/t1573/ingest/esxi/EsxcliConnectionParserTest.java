@@ -106,6 +106,14 @@ class EsxcliConnectionParserTest {
                 .hasMessageContaining("header lacks column LocalAddress");
     }
 
+    @Test
+    void rejectsAHeaderThatNamesAColumnTwice() {
+        // Found by ParserFuzzTest (its seed crash-762cdf42...): a CSV row then indexed past its last cell.
+        assertThatThrownBy(() -> parser.parse(
+                "CCAlgo,ForeignAddress,LocalAddress,Proto,RecvQ,SendQ,SendQ,State,WorldID,WorldName", e -> { }))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("header names column SendQ twice");
+    }
+
     private List<Event> parse(List<String> lines) throws MalformedRecordException {
         List<Event> events = new ArrayList<>();
         for (String line : lines) {

@@ -1,6 +1,7 @@
 package org.t1573.ingest.windows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.UnaryOperator;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.Timestamps;
 
@@ -19,23 +20,32 @@ final class JsonFields {
     }
 
     private final String source;
-    private final String prefix;
+    private final UnaryOperator<String> fullName;
     private final Lookup lookup;
 
-    private JsonFields(String source, String prefix, Lookup lookup) {
+    private JsonFields(String source, UnaryOperator<String> fullName, Lookup lookup) {
         this.source = source;
-        this.prefix = prefix;
+        this.fullName = fullName;
         this.lookup = lookup;
     }
 
     /** Top-level keys of a flat object. */
     static JsonFields flat(String source, JsonNode object) {
-        return new JsonFields(source, "", object::get);
+        return new JsonFields(source, UnaryOperator.identity(), object::get);
     }
 
     /** Names under {@code prefix}, nested or dotted; prefix "" reads dotted names from the root. */
     static JsonFields dotted(String source, JsonNode root, String prefix) {
-        return new JsonFields(source, prefix, name -> DottedPath.find(root, name));
+        UnaryOperator<String> fullName = name -> prefix + name;
+        return new JsonFields(source, fullName, name -> DottedPath.find(root, fullName.apply(name)));
+    }
+
+    /**
+     * Names that a shipper moved elsewhere: {@code lookup} finds each by the name callers use,
+     * and errors name the field as {@code fullName} says the record spells it.
+     */
+    static JsonFields renamed(String source, Lookup lookup, UnaryOperator<String> fullName) {
+        return new JsonFields(source, fullName, lookup);
     }
 
     String source() {
@@ -146,10 +156,10 @@ final class JsonFields {
     }
 
     private JsonNode node(String name) {
-        return lookup.find(prefix.isEmpty() ? name : prefix + name);
+        return lookup.find(name);
     }
 
     private String fullName(String name) {
-        return prefix.isEmpty() ? name : prefix + name;
+        return fullName.apply(name);
     }
 }

@@ -21,6 +21,12 @@ final class SysmonEventMapper {
 
     /** The event of the record, or null for an event no analytic uses. */
     static Event map(JsonNode root, String record, SysmonLayout layout) throws MalformedRecordException {
+        return map(root, record, layout, layout.eventData(root));
+    }
+
+    /** As {@link #map(JsonNode, String, SysmonLayout)}, reading the EventData fields through {@code data}. */
+    static Event map(JsonNode root, String record, SysmonLayout layout, JsonFields data)
+            throws MalformedRecordException {
         JsonFields envelope = layout.envelope(root);
         if (!isSysmon(envelope.firstText(layout.providerFields()))) {
             return null;
@@ -31,7 +37,6 @@ final class SysmonEventMapper {
             return null;
         }
         Event e = kind.newEvent();
-        JsonFields data = layout.eventData(root);
         e.code = Integer.toString(eventId);
         e.dataset = layout.dataset();
         e.provider = PROVIDER;

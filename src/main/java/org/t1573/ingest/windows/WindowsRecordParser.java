@@ -9,8 +9,8 @@ import org.t1573.ingest.RecordParser;
 
 /**
  * The parser of the "windows" channel: reads each record once, finds its {@link WindowsShape}
- * (flat Sysmon or CAPI2, Winlogbeat, Defender row, envelope or batch) and hands it to that shape's parser,
- * so one topic or directory may mix all of them.
+ * (flat Sysmon or CAPI2, Winlogbeat as shipped or renamed to ECS, Defender row, envelope or
+ * batch) and hands it to that shape's parser, so one topic or directory may mix all of them.
  */
 public final class WindowsRecordParser implements RecordParser {
     private static final long serialVersionUID = 1L;
@@ -19,6 +19,7 @@ public final class WindowsRecordParser implements RecordParser {
 
     private final SysmonJsonParser sysmon = new SysmonJsonParser();
     private final WinlogbeatSysmonParser winlogbeat = new WinlogbeatSysmonParser();
+    private final EcsSysmonParser winlogbeatEcs = new EcsSysmonParser();
     private final DefenderParser defender = new DefenderParser();
     private final Capi2Parser capi2 = Capi2Parser.flat();
     private final Capi2Parser winlogbeatCapi2 = Capi2Parser.winlogbeat();
@@ -38,6 +39,7 @@ public final class WindowsRecordParser implements RecordParser {
         return switch (shape) {
             case SYSMON -> sysmon;
             case WINLOGBEAT -> winlogbeat;
+            case WINLOGBEAT_ECS -> winlogbeatEcs;
             case DEFENDER -> defender;
             case CAPI2 -> capi2;
             case WINLOGBEAT_CAPI2 -> winlogbeatCapi2;

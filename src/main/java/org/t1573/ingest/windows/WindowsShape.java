@@ -8,6 +8,8 @@ enum WindowsShape {
     SYSMON,
     /** Winlogbeat / Elastic Agent: a {@code winlog} object or {@code winlog.*} keys. */
     WINLOGBEAT,
+    /** Winlogbeat / Elastic Agent Sysmon after the sysmon ingest pipeline renamed it to ECS. */
+    WINLOGBEAT_ECS,
     /** Flat CAPI2 JSON: EventID with Channel or SourceName naming Microsoft-Windows-CAPI2. */
     CAPI2,
     /** Winlogbeat / Elastic Agent records of the CAPI2 channel. */
@@ -19,7 +21,10 @@ enum WindowsShape {
     static WindowsShape of(JsonNode root) {
         // Most specific first: a winlog branch or a records/properties wrapper decides on its own.
         if (DottedPath.hasBranch(root, "winlog")) {
-            return isCapi2(root, "winlog.channel", "winlog.provider_name") ? WINLOGBEAT_CAPI2 : WINLOGBEAT;
+            if (isCapi2(root, "winlog.channel", "winlog.provider_name")) {
+                return WINLOGBEAT_CAPI2;
+            }
+            return EcsSysmonParser.isRenamed(root) ? WINLOGBEAT_ECS : WINLOGBEAT;
         }
         if (root.has("records") || DefenderParser.isEnvelope(root)) {
             return DEFENDER;

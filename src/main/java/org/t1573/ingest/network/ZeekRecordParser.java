@@ -58,6 +58,11 @@ public final class ZeekRecordParser implements RecordParser {
 
     private static boolean parseJson(String record, Consumer<Event> out) throws MalformedRecordException {
         JsonNode root = JsonRecords.readObject(record, "zeek");
+        if (isFilebeatModule(root)) {
+            // Its conn records have no conn_state and would pass as rows of an unused log.
+            throw new MalformedRecordException("zeek: record of Filebeat's zeek module (event.module zeek, fields "
+                    + "renamed to ECS and zeek.*) is not read; replay the logs as Zeek writes them (TSV or JSON)");
+        }
         String path = root.path("@stream").asText(root.path("_path").asText(""));
         ZeekLogType type = path.isEmpty()
                 ? ZeekLogType.ofFields(name -> JsonValues.has(root, name))
@@ -67,5 +72,11 @@ public final class ZeekRecordParser implements RecordParser {
         }
         out.accept(ZeekEventMapper.map(type, JsonValues.of(type.dataset(), root), record));
         return true;
+    }
+
+    /** Zeek's own JSON has no event object; Filebeat's and Elastic Agent's zeek modules set event.module. */
+    private static boolean isFilebeatModule(JsonNode root) throws MalformedRecordException {
+        JsonNode module = JsonValues.find("zeek", root, "event.module");
+        return module != null && "zeek".equals(module.asText());
     }
 }

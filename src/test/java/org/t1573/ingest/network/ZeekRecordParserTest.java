@@ -90,4 +90,18 @@ class ZeekRecordParserTest {
     void payloadIsSeenOnlyWithDataFromBothSidesAndNoContentGaps(String history, Long missed, Boolean seen) {
         assertThat(ZeekEventMapper.payloadSeen(history, missed)).isEqualTo(seen);
     }
+
+    /** Filebeat's zeek module layout (x-pack/filebeat/module/zeek/connection/test/*-expected.json), our values. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"@timestamp\":\"2026-03-02T08:00:00.000Z\",\"event.module\":\"zeek\",\"event.dataset\":\"zeek.connection\","
+                + "\"source.ip\":\"10.1.0.12\",\"destination.ip\":\"203.0.113.50\",\"destination.port\":4444,"
+                + "\"zeek.connection.state\":\"SF\",\"zeek.session_id\":\"CAcJw21BbVedgFnYH3\"}",
+        "{\"@timestamp\":\"2026-03-02T08:00:00.000Z\",\"event\":{\"module\":\"zeek\",\"dataset\":\"zeek.ssl\"},"
+                + "\"tls\":{\"cipher\":\"TLS_AES_128_GCM_SHA256\"},\"zeek\":{\"session_id\":\"CAcJw21BbVedgFnYH3\"}}"})
+    void filebeatModuleRecordsAreAnErrorNotAnUnusedLog(String record) {
+        assertThatThrownBy(() -> parser.parse(record, e -> { }, reason -> { }))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageStartingWith("zeek: record of Filebeat's zeek module");
+    }
 }

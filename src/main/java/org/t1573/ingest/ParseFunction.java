@@ -17,6 +17,11 @@ import org.t1573.event.Event;
  * records, events, ignored records (by reason) and dead letters are kept as accumulators for the
  * run summary.
  *
+ * <p>Records are counted so that records = events + ignored + dead letters holds exactly when no
+ * line was dropped without a reason: a line counts once, or once per outcome when it gives several
+ * (an osquery snapshot's rows, a Defender batch's records), and what a parser gives at the end of
+ * an input (an auditd event still open) counts as the records it stands for.
+ *
  * <p>Each event is put on the clock {@code --event-time} chooses ({@link HostClocks}); clock skew
  * and events put on their host's write clock are counted per host and event code.
  */
@@ -38,6 +43,8 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
     private transient LongCounter ignored;
     private transient Map<String, LongCounter> ignoredByReason;
     private transient Consumer<String> ignore;
+    /** What the current raw line gave: events, ignored records and dead letters. */
+    private transient int outcomes;
 
     public ParseFunction(String channel, EventTime eventTime) {
         this.channel = channel;
@@ -67,6 +74,7 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
         ignored = getRuntimeContext().getLongCounter(RunCounters.IGNORED + channel);
         ignoredByReason = new HashMap<>();
         ignore = reason -> {
+            outcomes++;
             ignored.add(1);
             ignoredByReason.computeIfAbsent(reason, r -> getRuntimeContext()
                     .getLongCounter(RunCounters.IGNORED_BY_REASON + channel + " " + r)).add(1);
@@ -81,29 +89,30 @@ public class ParseFunction extends ProcessFunction<RawLine, Event> {
                 deadLetter(raw, problem, ctx);
                 return;
             }
+            outcomes++;
             events.add(1);
             out.collect(e);
         };
+        outcomes = 0;
         try {
             if (raw.isEndOfInput()) {
-                parser.endOfInput(emit);
-                return;
-            }
-            records.add(1);
-            if (RecordLimit.exceededBy(raw.chars)) {
+                parser.endOfInput(emit, ignore);
+            } else if (RecordLimit.exceededBy(raw.chars)) {
                 deadLetter(raw, RecordLimit.reason(raw.chars), ctx);
-                return;
+            } else {
+                parser.parse(raw.text, emit, ignore);
             }
-            parser.parse(raw.text, emit, ignore);
         } catch (MalformedRecordException e) {
             deadLetter(raw, e.getMessage(), ctx);
         } catch (RuntimeException e) {
             // A parser bug must not stop the job: the record is kept with the error.
             deadLetter(raw, channel + ": parser failed: " + e, ctx);
         }
+        records.add(raw.isEndOfInput() ? outcomes : Math.max(1, outcomes));
     }
 
     private void deadLetter(RawLine raw, String reason, Context ctx) {
+        outcomes++;
         deadLetters.add(1);
         ctx.output(DEAD_LETTERS, new DeadLetter(channel, raw.origin, reason, raw.text, raw.chars));
     }

@@ -31,12 +31,14 @@ public final class RunSummary {
         for (String key : c.keySet()) {
             if (key.startsWith(RunCounters.RECORDS)) {
                 String channel = key.substring(RunCounters.RECORDS.length());
-                // Shown where a parser told some: "ignored 0" of a parser that tells none would claim too much.
+                long records = c.get(key);
+                long events = c.getOrDefault(RunCounters.EVENTS + channel, 0L);
                 long ignored = c.getOrDefault(RunCounters.IGNORED + channel, 0L);
-                out.printf("  source %-10s records %,d -> events %,d, %sdead letters %,d%n", channel, c.get(key),
-                        c.getOrDefault(RunCounters.EVENTS + channel, 0L),
-                        ignored == 0 ? "" : String.format("ignored %,d, ", ignored),
-                        c.getOrDefault(RunCounters.DEAD_LETTERS + channel, 0L));
+                long dead = c.getOrDefault(RunCounters.DEAD_LETTERS + channel, 0L);
+                long unaccounted = records - events - ignored - dead;
+                out.printf("  source %-10s records %,d = events %,d + ignored %,d + dead letters %,d%s%n", channel,
+                        records, events, ignored, dead,
+                        unaccounted == 0 ? "" : String.format(" (%,d not accounted for: a parser bug)", unaccounted));
             }
         }
         for (String key : c.keySet()) {

@@ -38,14 +38,22 @@ public final class EsxcliConnectionParser implements RecordParser {
     static final String DATASET = "esxcli.network.connection";
     private static final int FIRST_UNPRIVILEGED_PORT = 1024;
 
+    /** A listening socket (its port marks inbound sessions) or a session other than outbound TCP. */
+    static final String UNUSED_ROW = "row other than an established or opening TCP session";
+
     private final CommentHeader header = new CommentHeader();
     private ConnectionTable table;
     private Long tableTime;
     private Set<Integer> listening = new HashSet<>();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        if (record.isBlank() || header.read(record, SOURCE)) {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
+        if (record.isBlank()) {
+            ignored.accept(BLANK_LINE);
+            return;
+        }
+        if (header.read(record, SOURCE)) {
+            ignored.accept(HEADER_LINE);
             return;
         }
         ConnectionTable started = ConnectionTable.ofHeader(record, SOURCE);
@@ -53,12 +61,14 @@ public final class EsxcliConnectionParser implements RecordParser {
             table = started;
             tableTime = header.takeCollected();
             listening = new HashSet<>();
+            ignored.accept(HEADER_LINE);
             return;
         }
         if (table == null) {
             throw new MalformedRecordException(SOURCE + ": line before any connection table header");
         }
         if (table.readSeparator(record, SOURCE)) {
+            ignored.accept(HEADER_LINE);
             return;
         }
         Map<String, String> row = table.row(record, SOURCE);
@@ -69,6 +79,8 @@ public final class EsxcliConnectionParser implements RecordParser {
         Event e = event(row, record);
         if (e != null) {
             out.accept(e);
+        } else {
+            ignored.accept(UNUSED_ROW);
         }
     }
 

@@ -24,17 +24,24 @@ public final class EsxiLogParser implements RecordParser {
 
     static final String SOURCE = "esxi";
     private static final Set<String> DAEMONS = Set.of("hostd", "vpxa", "vpxd");
+    static final String OTHER_DAEMON = "line of a daemon other than hostd, vpxa or vpxd";
 
     private final CommentHeader header = new CommentHeader();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        if (record.isBlank() || header.read(record, SOURCE)) {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
+        if (record.isBlank()) {
+            ignored.accept(BLANK_LINE);
+            return;
+        }
+        if (header.read(record, SOURCE)) {
+            ignored.accept(HEADER_LINE);
             return;
         }
         VmwareLogLine line = VmwareLogLine.parse(record.strip(), header.host(), SOURCE);
         String daemon = line.tag().toLowerCase(Locale.ROOT);
         if (!DAEMONS.contains(daemon)) {
+            ignored.accept(OTHER_DAEMON);
             return;
         }
         out.accept(event(line, daemon, record.strip()));

@@ -14,6 +14,10 @@ import org.t1573.ingest.RecordParser;
  * a PROCTITLE opens an event of its own that gives nothing. At most {@link #MAX_OPEN_EVENTS} are
  * open at once: a record that opens one more first completes the oldest, which is emitted with
  * what it has, as at the end of the input.
+ *
+ * <p>Accounting: the record that completes an event stands for it (an event, or ignored as
+ * {@link #UNUSED_EVENT}); every other record is ignored as {@link #FOLDED}. An event completed
+ * without such a record (at the end of the input, or as the oldest open) adds one outcome.
  */
 public class AuditdParser implements RecordParser {
     private static final long serialVersionUID = 1L;
@@ -26,11 +30,16 @@ public class AuditdParser implements RecordParser {
      */
     static final int MAX_OPEN_EVENTS = 64;
 
+    static final String BLANK = "blank line";
+    static final String FOLDED = "record folded into its event";
+    static final String UNUSED_EVENT = "event no analytic uses";
+
     private final LinkedHashMap<String, AuditEvent> open = new LinkedHashMap<>();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         if (record.isBlank()) {
+            ignored.accept(BLANK);
             return;
         }
         AuditRecord r = AuditRecord.parse(record, AuditEvent.SOURCE);
@@ -38,31 +47,35 @@ public class AuditdParser implements RecordParser {
         AuditEvent event = open.get(key);
         if (event == null) {
             if (open.size() >= MAX_OPEN_EVENTS) {
-                finish(open.keySet().iterator().next(), out);
+                finish(open.keySet().iterator().next(), out, ignored);
             }
             event = new AuditEvent(r);
             open.put(key, event);
         }
         event.add(r);
         if ("PROCTITLE".equals(r.type()) || "EOE".equals(r.type())) {
-            finish(key, out);
+            finish(key, out, ignored);
+        } else {
+            ignored.accept(FOLDED);
         }
     }
 
     @Override
-    public void endOfInput(Consumer<Event> out) {
-        open.values().forEach(e -> emit(e, out));
+    public void endOfInput(Consumer<Event> out, Consumer<String> ignored) {
+        open.values().forEach(e -> emit(e, out, ignored));
         open.clear();
     }
 
-    private void finish(String key, Consumer<Event> out) {
-        emit(open.remove(key), out);
+    private void finish(String key, Consumer<Event> out, Consumer<String> ignored) {
+        emit(open.remove(key), out, ignored);
     }
 
-    private static void emit(AuditEvent pending, Consumer<Event> out) {
+    private static void emit(AuditEvent pending, Consumer<Event> out, Consumer<String> ignored) {
         Event e = pending.finish();
         if (e != null) {
             out.accept(e);
+        } else {
+            ignored.accept(UNUSED_EVENT);
         }
     }
 }

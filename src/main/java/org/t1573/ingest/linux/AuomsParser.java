@@ -23,18 +23,20 @@ public class AuomsParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
     static final String SOURCE = "auoms";
+    static final String UNUSED_RECORD = "record other than a successful AUOMS_EXECVE";
     private static final String[] FREE_TEXT = {" cmdline=", " proctitle="};
     /** The fields a free-text value can run into: AUOMS writes redactors= after both. */
     private static final String[] FREE_TEXT_ENDS = {" redactors=", " cmdline=", " proctitle="};
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         RecordFields row = JsonRecords.readFields(record, SOURCE);
         String message = row.required("SyslogMessage");
         String cmdline = freeText(message, " cmdline=");
         String proctitle = freeText(message, " proctitle=");
         AuditRecord r = AuditRecord.parse(withoutFreeText(message), SOURCE);
         if (!"AUOMS_EXECVE".equals(r.type()) || !"yes".equals(r.fields().raw("success"))) {
+            ignored.accept(UNUSED_RECORD);
             return;
         }
         AuditFields f = r.fields();

@@ -26,10 +26,11 @@ public class LinuxSysmonParser implements RecordParser {
     static final String SOURCE = "sysmon-linux";
     static final String DATASET = "sysmon_linux";
     static final String PROVIDER = "Linux-Sysmon";
+    static final String UNUSED_CODE = "Sysmon event code no analytic uses";
     private static final String NO_GUID = "{00000000-0000-0000-0000-000000000000}";
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         String trimmed = record.strip();
         Long created = null;
         String message = trimmed;
@@ -54,6 +55,7 @@ public class LinuxSysmonParser implements RecordParser {
             default -> null;
         };
         if (kind == null) {
+            ignored.accept(UNUSED_CODE);
             return;
         }
         Event e = common(LinuxEvents.newEvent(kind, DATASET), xml, eventId, message);

@@ -23,13 +23,16 @@ public class OsqueryParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
     static final String SOURCE = "osquery";
+    static final String UNUSED_TABLE = "row of a table no analytic reads";
+    static final String UNUSED_ROW = "row no analytic uses";
+    static final String NO_ROWS = "result without rows";
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         JsonNode root = JsonRecords.readObject(record, SOURCE);
         RecordFields result = JsonRecords.fields(SOURCE, root);
         long time = result.requiredTime("unixTime");
-        Rows rows = new Rows(result.text("name"), result.text("hostIdentifier"), time, LinuxEvents.idOf(record), out);
+        Rows rows = new Rows(result.text("name"), result.text("hostIdentifier"), time, LinuxEvents.idOf(record), out, ignored);
         if (root.has("columns")) {
             rows.emit(root.get("columns"), "removed".equals(result.text("action")));
         } else if (root.has("snapshot")) {
@@ -40,6 +43,9 @@ public class OsqueryParser implements RecordParser {
         } else {
             throw new MalformedRecordException(SOURCE + ": no columns, snapshot or diffResults in the result");
         }
+        if (rows.index == 0) {
+            ignored.accept(NO_ROWS);
+        }
     }
 
     /** The rows of one result: the query's name, host and time are common to all. */
@@ -49,14 +55,16 @@ public class OsqueryParser implements RecordParser {
         private final long time;
         private final String resultId;
         private final Consumer<Event> out;
+        private final Consumer<String> ignored;
         private int index;
 
-        Rows(String query, String host, long time, String resultId, Consumer<Event> out) {
+        Rows(String query, String host, long time, String resultId, Consumer<Event> out, Consumer<String> ignored) {
             this.query = query;
             this.host = host;
             this.time = time;
             this.resultId = resultId;
             this.out = out;
+            this.ignored = ignored;
         }
 
         void emitAll(JsonNode rows, boolean removed) throws MalformedRecordException {
@@ -78,10 +86,12 @@ public class OsqueryParser implements RecordParser {
             }
             OsqueryTable table = OsqueryTable.of(query, row);
             if (table == null) {
+                ignored.accept(UNUSED_TABLE);
                 return;
             }
             Event e = OsqueryRowMapper.map(table, JsonRecords.fields(SOURCE, row), removed);
             if (e == null) {
+                ignored.accept(UNUSED_ROW);
                 return;
             }
             e.provider = SOURCE;

@@ -54,7 +54,7 @@ public class SyslogParser implements RecordParser {
     }
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         String line = record.strip();
         Event e = LinuxEvents.newEvent(EventAction.LOG_MESSAGE, SOURCE);
         Matcher m = RFC5424.matcher(line);

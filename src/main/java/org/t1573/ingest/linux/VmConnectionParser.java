@@ -24,12 +24,14 @@ public class VmConnectionParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
     static final String SOURCE = "vmconnection";
+    static final String OTHER_TYPE = "row of a Log Analytics table other than VMConnection";
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         RecordFields row = JsonRecords.readFields(record, SOURCE);
         String type = row.text("Type");
         if (type != null && !"VMConnection".equals(type)) {
+            ignored.accept(OTHER_TYPE);
             return;
         }
         Event e = LinuxEvents.newEvent(EventAction.NETWORK_CONNECTION, "azure.vmconnection");

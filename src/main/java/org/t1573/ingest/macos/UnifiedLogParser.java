@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
@@ -24,17 +25,26 @@ public final class UnifiedLogParser implements RecordParser {
 
     static final int REMEMBERED = 4096;
 
+    static final String PART_OF_ENTRY = "line of a multi-line entry or array bracket";
+    static final String UNUSED_ENTRY = "entry no analytic uses";
+    static final String SEEN_CONNECTION = "entry of a connection already reported";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonObjectSplitter splitter = new JsonObjectSplitter();
     private final RecentKeys connections = new RecentKeys();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         MalformedRecordException first = null;
-        for (String object : splitter.feed(record)) {
+        List<String> objects = splitter.feed(record);
+        if (objects.isEmpty()) {
+            // log show --style json writes an entry over many lines: the line that closes it stands for it.
+            ignored.accept(PART_OF_ENTRY);
+        }
+        for (String object : objects) {
             try {
-                emit(object, out);
+                emit(object, out, ignored);
             } catch (MalformedRecordException e) {
                 first = first == null ? e : first;
             }
@@ -44,7 +54,7 @@ public final class UnifiedLogParser implements RecordParser {
         }
     }
 
-    private void emit(String object, Consumer<Event> out) throws MalformedRecordException {
+    private void emit(String object, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         JsonNode entry;
         try {
             entry = MAPPER.readTree(object);
@@ -53,6 +63,7 @@ public final class UnifiedLogParser implements RecordParser {
         }
         UnifiedLogMapper.Mapped m = UnifiedLogMapper.map(entry, object);
         if (m == null) {
+            ignored.accept(UNUSED_ENTRY);
             return;
         }
         NwConnection c = m.connection();
@@ -60,6 +71,7 @@ public final class UnifiedLogParser implements RecordParser {
             Event e = m.event();
             String key = e.processEntityId + "|" + e.processPid + "|C" + c.connectionId();
             if (connections.put(key, Boolean.TRUE) != null) {
+                ignored.accept(SEEN_CONNECTION);
                 return;
             }
         }

@@ -28,11 +28,6 @@ public final class NetflowRecordParser implements RecordParser {
     private final NfdumpSummary summary = new NfdumpSummary();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        parse(record, out, reason -> { });
-    }
-
-    @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         String line = record.strip();
         if (line.isEmpty()) {

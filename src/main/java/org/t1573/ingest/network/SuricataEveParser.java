@@ -22,12 +22,15 @@ public final class SuricataEveParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
     private static final String SOURCE = "suricata";
+    static final String OTHER_TYPE = "event type other than flow and tls";
+
     /** Suricata's app_proto when protocol detection ran and recognised nothing. */
     private static final Set<String> NO_PROTOCOL = Set.of("failed", "unknown");
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         if (record.isBlank()) {
+            ignored.accept(BLANK_LINE);
             return;
         }
         JsonNode root = JsonRecords.readObject(record, SOURCE);
@@ -36,6 +39,7 @@ public final class SuricataEveParser implements RecordParser {
             throw new MalformedRecordException(SOURCE + ": no event_type (not an EVE record?)");
         }
         if (!type.equals("flow") && !type.equals("tls")) {
+            ignored.accept(OTHER_TYPE);
             return;
         }
         FieldValues v = JsonValues.of(SOURCE + " " + type, root);

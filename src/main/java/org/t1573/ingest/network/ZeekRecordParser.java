@@ -24,11 +24,6 @@ public final class ZeekRecordParser implements RecordParser {
     private final ZeekTsvHeader header = new ZeekTsvHeader();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        parse(record, out, reason -> {});
-    }
-
-    @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         if (record.isBlank()) {
             ignored.accept(BLANK);

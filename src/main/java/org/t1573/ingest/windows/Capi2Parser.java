@@ -63,20 +63,25 @@ public final class Capi2Parser implements RecordParser, JsonTreeParser {
         return new Capi2Parser(true);
     }
 
+    static final String UNUSED_CODE = "CAPI2 event code no analytic uses";
+
     private SysmonLayout layout() {
         return winlogbeat ? WINLOGBEAT : FLAT;
     }
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        parse(JsonRecords.readObject(record, layout().source()), record, out);
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
+        parse(JsonRecords.readObject(record, layout().source()), record, out, ignored);
     }
 
     @Override
-    public void parse(JsonNode root, String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(JsonNode root, String record, Consumer<Event> out, Consumer<String> ignored)
+            throws MalformedRecordException {
         Event e = Capi2EventMapper.map(root, record, layout());
         if (e != null) {
             out.accept(e);
+        } else {
+            ignored.accept(UNUSED_CODE);
         }
     }
 }

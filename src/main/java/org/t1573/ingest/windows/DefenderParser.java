@@ -19,20 +19,22 @@ public final class DefenderParser implements RecordParser, JsonTreeParser {
     private static final long serialVersionUID = 1L;
 
     static final String SOURCE = "defender";
+    static final String UNUSED_ROW = "Defender row of a table or action no analytic uses";
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        parse(JsonRecords.readObject(record, SOURCE), record, out);
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
+        parse(JsonRecords.readObject(record, SOURCE), record, out, ignored);
     }
 
     @Override
-    public void parse(JsonNode root, String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(JsonNode root, String record, Consumer<Event> out, Consumer<String> ignored)
+            throws MalformedRecordException {
         if (root.has("records")) {
-            batch(root.get("records"), out);
+            batch(root.get("records"), out, ignored);
         } else if (isEnvelope(root)) {
-            emit(envelope(root, record, SOURCE), out);
+            emit(envelope(root, record, SOURCE), out, ignored);
         } else {
-            emit(flatRow(root, record), out);
+            emit(flatRow(root, record), out, ignored);
         }
     }
 
@@ -45,7 +47,8 @@ public final class DefenderParser implements RecordParser, JsonTreeParser {
      * Every record must be readable before any is emitted: the dead letter then holds the whole
      * batch, and a replay of it after a fix does not duplicate the good records.
      */
-    private static void batch(JsonNode records, Consumer<Event> out) throws MalformedRecordException {
+    private static void batch(JsonNode records, Consumer<Event> out, Consumer<String> ignored)
+            throws MalformedRecordException {
         if (!records.isArray()) {
             throw new MalformedRecordException(SOURCE + ": field records is not an array");
         }
@@ -57,12 +60,9 @@ public final class DefenderParser implements RecordParser, JsonTreeParser {
                 throw new MalformedRecordException(
                         source + ": not a streaming API record (needs category and a properties object)");
             }
-            Event e = envelope(item, item.toString(), source);
-            if (e != null) {
-                events.add(e);
-            }
+            events.add(envelope(item, item.toString(), source));
         }
-        events.forEach(out);
+        events.forEach(e -> emit(e, out, ignored));
     }
 
     private static Event envelope(JsonNode envelope, String record, String source)
@@ -83,9 +83,11 @@ public final class DefenderParser implements RecordParser, JsonTreeParser {
         return table == null ? null : DefenderRowMapper.map(row, table, null, record);
     }
 
-    private static void emit(Event e, Consumer<Event> out) {
+    private static void emit(Event e, Consumer<Event> out, Consumer<String> ignored) {
         if (e != null) {
             out.accept(e);
+        } else {
+            ignored.accept(UNUSED_ROW);
         }
     }
 }

@@ -71,9 +71,10 @@ final class EcsSysmonParser implements JsonTreeParser {
     }
 
     @Override
-    public void parse(JsonNode root, String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(JsonNode root, String record, Consumer<Event> out, Consumer<String> ignored)
+            throws MalformedRecordException {
         JsonFields data = JsonFields.renamed(LAYOUT.source(), name -> find(root, name), EcsSysmonParser::fullName);
-        Event e = SysmonEventMapper.map(root, record, LAYOUT, data);
+        Event e = SysmonEventMapper.map(root, record, LAYOUT, data, ignored);
         if (e != null) {
             out.accept(e);
         }

@@ -12,6 +12,8 @@ interface JsonTreeParser extends Serializable {
     /**
      * @param root the record as a JSON object
      * @param record the raw record text, for ids of records that carry no record number
+     * @param ignored told why, for a record that gives no event
      */
-    void parse(JsonNode root, String record, Consumer<Event> out) throws MalformedRecordException;
+    void parse(JsonNode root, String record, Consumer<Event> out, Consumer<String> ignored)
+            throws MalformedRecordException;
 }

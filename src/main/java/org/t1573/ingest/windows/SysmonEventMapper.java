@@ -2,6 +2,7 @@ package org.t1573.ingest.windows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.event.EventOutcome;
@@ -19,21 +20,27 @@ final class SysmonEventMapper {
 
     private SysmonEventMapper() {}
 
-    /** The event of the record, or null for an event no analytic uses. */
-    static Event map(JsonNode root, String record, SysmonLayout layout) throws MalformedRecordException {
-        return map(root, record, layout, layout.eventData(root));
+    static final String OTHER_PROVIDER = "record of a provider other than Sysmon";
+    static final String UNUSED_CODE = "Sysmon event code no analytic uses";
+
+    /** The event of the record, or null (reported to {@code ignored}) for an event no analytic uses. */
+    static Event map(JsonNode root, String record, SysmonLayout layout, Consumer<String> ignored)
+            throws MalformedRecordException {
+        return map(root, record, layout, layout.eventData(root), ignored);
     }
 
-    /** As {@link #map(JsonNode, String, SysmonLayout)}, reading the EventData fields through {@code data}. */
-    static Event map(JsonNode root, String record, SysmonLayout layout, JsonFields data)
+    /** As {@link #map(JsonNode, String, SysmonLayout, Consumer)}, reading the EventData fields through {@code data}. */
+    static Event map(JsonNode root, String record, SysmonLayout layout, JsonFields data, Consumer<String> ignored)
             throws MalformedRecordException {
         JsonFields envelope = layout.envelope(root);
         if (!isSysmon(envelope.firstText(layout.providerFields()))) {
+            ignored.accept(OTHER_PROVIDER);
             return null;
         }
         int eventId = eventId(envelope, layout);
         EventAction kind = kindOf(eventId);
         if (kind == null) {
+            ignored.accept(UNUSED_CODE);
             return null;
         }
         Event e = kind.newEvent();

@@ -14,13 +14,14 @@ abstract class SysmonParserBase implements RecordParser, JsonTreeParser {
     abstract SysmonLayout layout();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
-        parse(JsonRecords.readObject(record, layout().source()), record, out);
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
+        parse(JsonRecords.readObject(record, layout().source()), record, out, ignored);
     }
 
     @Override
-    public void parse(JsonNode root, String record, Consumer<Event> out) throws MalformedRecordException {
-        Event e = SysmonEventMapper.map(root, record, layout());
+    public void parse(JsonNode root, String record, Consumer<Event> out, Consumer<String> ignored)
+            throws MalformedRecordException {
+        Event e = SysmonEventMapper.map(root, record, layout(), ignored);
         if (e != null) {
             out.accept(e);
         }

@@ -25,14 +25,14 @@ public final class WindowsRecordParser implements RecordParser {
     private final Capi2Parser winlogbeatCapi2 = Capi2Parser.winlogbeat();
 
     @Override
-    public void parse(String record, Consumer<Event> out) throws MalformedRecordException {
+    public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         JsonNode root = JsonRecords.readObject(record, SOURCE);
         WindowsShape shape = WindowsShape.of(root);
         if (shape == null) {
             throw new MalformedRecordException(
                     SOURCE + ": record matches no known shape (Sysmon, CAPI2, Winlogbeat, Defender)");
         }
-        parserOf(shape).parse(root, record, out);
+        parserOf(shape).parse(root, record, out, ignored);
     }
 
     private JsonTreeParser parserOf(WindowsShape shape) {

@@ -67,7 +67,7 @@ public final class BacktestCommand implements Callable<Integer> {
         JobOptions optionsB = null;
         List<Label> rows = List.of();
         try {
-            options = run.toJobOptions();
+            options = run.toJobOptions(err);
             setA = PatternSet.load(options.patterns(), options.overrides());
             OutputDirectory.check("--out", options.out());
             if (!compare.isEmpty()) {

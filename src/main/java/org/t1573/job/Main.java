@@ -5,13 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.t1573.alert.AlertFormat;
-import org.t1573.ingest.Channels;
+import org.t1573.ingest.ChannelSniffer;
 import org.t1573.ingest.EventTime;
 import org.t1573.pattern.ChangedParameters;
 import org.t1573.pattern.CompiledPattern;
@@ -140,7 +138,8 @@ public final class Main implements Callable<Integer> {
     static final class RunOptions {
         @Option(names = {"-i", "--input"}, paramLabel = "[channel=]PATH",
                 description = "File or directory to read (recursively; .gz allowed). Prefix with a channel, "
-                        + "e.g. windows=logs/; default channel: windows. Repeatable.")
+                        + "e.g. zeek=logs/; without one, each file's channel is told from its first " + ChannelSniffer.HEAD_BYTES / 1024 + " KB "
+                        + "(printed on stderr) and a file no channel recognises is an error. Repeatable.")
         List<String> inputs = new ArrayList<>();
 
         @Mixin
@@ -175,7 +174,7 @@ public final class Main implements Callable<Integer> {
             JobOptions options;
             PatternSet set;
             try {
-                options = toJobOptions();
+                options = toJobOptions(err);
                 set = PatternSet.load(options.patterns(), options.overrides());
                 OutputDirectory.check("--out", options.out());
             } catch (IllegalArgumentException | PatternLoadException e) {
@@ -201,18 +200,13 @@ public final class Main implements Callable<Integer> {
         String to;
 
         JobOptions toJobOptions() {
+            return toJobOptions(System.err);
+        }
+
+        /** The options, with the channel chosen for each file of an input without one reported to {@code err}. */
+        JobOptions toJobOptions(PrintStream err) {
             EventTime clock = EventTime.of(eventTime);
-            Map<String, List<Path>> byChannel = new LinkedHashMap<>();
-            for (String in : inputs) {
-                ChannelPath cp = ChannelPath.parse(in);
-                Channels.parserFor(cp.channel());
-                if (!cp.path().toFile().exists()) {
-                    throw new IllegalArgumentException("--input " + in + ": no such file or directory");
-                }
-                byChannel.computeIfAbsent(cp.channel(), k -> new ArrayList<>()).add(cp.path().toAbsolutePath());
-            }
-            List<InputSpec> specs = new ArrayList<>();
-            byChannel.forEach((c, p) -> specs.add(new InputSpec(c, p)));
+            List<InputSpec> specs = InputChannels.resolve(inputs, err::println);
             Duration lateness = Durations.parse(maxOutOfOrderness);
             return new JobOptions(specs, patterns.paths(), out, patterns.overrides, parallelism,
                     RuntimeExecutionMode.valueOf(mode.name()), clock,

@@ -1,6 +1,5 @@
 package org.t1573.job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.Producer;
+import org.t1573.ingest.ChannelSniffer;
 import org.t1573.replay.ReplayPublisher;
 import org.t1573.replay.TimeSlice;
 import picocli.CommandLine.Command;
@@ -24,7 +24,8 @@ final class PublishCommand implements Callable<Integer> {
     KafkaConnection kafka = new KafkaConnection();
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "[channel=]PATH",
-            description = "File or directory to publish (default channel: windows). Repeatable.")
+            description = "File or directory to publish; without a channel= prefix each file's channel is "
+                    + "told from its first " + ChannelSniffer.HEAD_BYTES / 1024 + " KB. Repeatable.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--rate", defaultValue = "0",
@@ -43,14 +44,12 @@ final class PublishCommand implements Callable<Integer> {
         Map<String, List<Path>> byChannel = new LinkedHashMap<>();
         try {
             topics = kafka.topics();
-            for (String in : inputs) {
-                ChannelPath cp = ChannelPath.parse(in);
-                if (!topics.containsKey(cp.channel()) || !Files.exists(cp.path())) {
-                    System.err.println("--input " + in + ": " + (Files.exists(cp.path())
-                            ? "no --topic for channel " + cp.channel() : "no such file or directory"));
+            for (InputSpec in : InputChannels.resolve(inputs, System.err::println)) {
+                if (!topics.containsKey(in.channel())) {
+                    System.err.println("--input " + in.paths() + ": no --topic for channel " + in.channel());
                     return Main.USAGE;
                 }
-                byChannel.computeIfAbsent(cp.channel(), c -> new ArrayList<>()).add(cp.path());
+                byChannel.put(in.channel(), in.paths());
             }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());

@@ -33,13 +33,14 @@ public interface RecordParser extends Serializable {
     }
 
     /**
-     * The input (a file, a split) has ended: emit what is still held (the last auditd event) and
-     * forget per-input state (a Zeek header, an esxcli snapshot), so the next file starts clean.
+     * The input (a file, a split) has ended: emit what is still held (the last auditd event; one
+     * that gives nothing is reported to {@code ignored}) and forget per-input state (a Zeek header,
+     * an esxcli snapshot), so the next file starts clean.
      */
-    default void endOfInput(Consumer<Event> out) throws MalformedRecordException {}
+    default void endOfInput(Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {}
 
-    /** {@link #endOfInput(Consumer)}, for a parser whose held records may give no event (reported to {@code ignored}). */
-    default void endOfInput(Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
-        endOfInput(out);
+    /** {@link #endOfInput(Consumer, Consumer)} for callers that do not count ignored records. */
+    default void endOfInput(Consumer<Event> out) throws MalformedRecordException {
+        endOfInput(out, reason -> { });
     }
 }

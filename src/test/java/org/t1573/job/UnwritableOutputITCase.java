@@ -21,7 +21,7 @@ class UnwritableOutputITCase {
     @ParameterizedTest(name = "--out {0}")
     @ValueSource(strings = {"/sys", "/sys/t1573-out"})
     void refusesAReadOnlyPath(String out) throws Exception {
-        Cli.Result r = Cli.main(work, "backtest", "--input", "samples/windows", "--out", out);
+        Cli.Result r = Cli.main(work, "backtest", "--input", "windows=samples/windows", "--out", out);
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).hasSize(1).first().asString().startsWith("--out " + out + ": cannot write there (");
         assertThat(r.out()).as("no run summary: the job never started").isEmpty();
@@ -30,14 +30,14 @@ class UnwritableOutputITCase {
     @Test
     void refusesAnOutputUnderAFile() throws Exception {
         Path out = Files.writeString(work.resolve("a-file"), "").resolve("out");
-        Cli.Result r = Cli.main(work, "backtest", "--input", "samples/windows", "--out", out.toString());
+        Cli.Result r = Cli.main(work, "backtest", "--input", "windows=samples/windows", "--out", out.toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).singleElement().asString().startsWith("--out " + out + ": cannot write there");
     }
 
     @Test
     void refusesAReportUnderAReadOnlyPath() throws Exception {
-        Cli.Result r = Cli.main(work, "backtest", "--input", "samples/windows", "--out", work.resolve("out").toString(),
+        Cli.Result r = Cli.main(work, "backtest", "--input", "windows=samples/windows", "--out", work.resolve("out").toString(),
                 "--report", "/sys/t1573/report.html");
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).singleElement().asString().startsWith("--report /sys/t1573: cannot write there");

@@ -57,13 +57,27 @@ class UsageErrorsITCase {
         Files.write(file, lines);
         Path out = work.resolve("out");
 
-        Cli.Result r = Cli.main(work, "backtest", "--input", "samples/windows", "--patterns", file.toString(),
+        Cli.Result r = Cli.main(work, "backtest", "--input", "windows=samples/windows", "--patterns", file.toString(),
                 "--out", out.toString());
 
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("  " + file + ":" + (typo + 1)
                 + ": unknown event.action value 'libary_load' (did you mean library_load?)");
         assertThat(r.err()).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aFileNoChannelRecognisesIsOneLineNamingItAndNothingRuns() throws Exception {
+        Path notes = Files.writeString(work.resolve("notes.txt"), "meeting notes, not telemetry\n");
+        Path out = work.resolve("out");
+
+        Cli.Result r = Cli.main(work, "backtest", "--input", notes.toString(), "--out", out.toString());
+
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).singleElement().asString()
+                .startsWith("--input " + notes + ": no channel recognises this file");
+        assertThat(r.out()).isEmpty();
         assertThat(out).doesNotExist();
     }
 
@@ -93,7 +107,7 @@ class UsageErrorsITCase {
     /** A pattern or --set error: every error a line (file:line: reason), exit code 2, no stack trace, nothing run. */
     private void assertPatternError(String message, String... option) throws Exception {
         Path out = work.resolve("out");
-        List<String> args = new ArrayList<>(List.of("backtest", "--input", "samples/windows", "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of("backtest", "--input", "windows=samples/windows", "--out", out.toString()));
         args.addAll(List.of(option));
         Cli.Result r = Cli.main(work, args.toArray(String[]::new));
         assertThat(r.code()).isEqualTo(Main.USAGE);
@@ -106,7 +120,7 @@ class UsageErrorsITCase {
 
     private void assertUsageError(String message, String... option) throws Exception {
         Path out = work.resolve("out");
-        List<String> args = new ArrayList<>(List.of("backtest", "--input", "samples/windows", "--out", out.toString()));
+        List<String> args = new ArrayList<>(List.of("backtest", "--input", "windows=samples/windows", "--out", out.toString()));
         args.addAll(List.of(option));
         Cli.Result r = Cli.main(work, args.toArray(String[]::new));
         assertThat(r.code()).isEqualTo(Main.USAGE);

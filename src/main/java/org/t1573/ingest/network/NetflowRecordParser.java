@@ -50,7 +50,7 @@ public final class NetflowRecordParser implements RecordParser {
 
     /** The next file has headers of its own; rows before them must not be read with this one's. */
     @Override
-    public void endOfInput(Consumer<Event> out) {
+    public void endOfInput(Consumer<Event> out, Consumer<String> ignored) {
         format = null;
         columns = null;
         summary.reset();

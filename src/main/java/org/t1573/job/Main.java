@@ -188,8 +188,8 @@ public final class Main implements Callable<Integer> {
         }
 
         @Option(names = "--alert-format", defaultValue = "NATIVE", paramLabel = "native|ecs|ocsf",
-                description = "Shape of alerts.jsonl: native (t1573-alert/1), ecs (Elastic Common Schema) or "
-                        + "ocsf (OCSF Detection Finding), in any case. Default: native.")
+                description = "One of ${COMPLETION-CANDIDATES}, in any case. Shape of alerts.jsonl: native "
+                        + "(t1573-alert/1), ecs (Elastic Common Schema) or ocsf (OCSF Detection Finding). Default: native.")
         AlertFormat alertFormat;
 
         @Option(names = "--from", paramLabel = "TIME",

@@ -94,8 +94,9 @@ final class StreamCommand implements Callable<Integer> {
     String parametersTopic;
 
     @Option(names = "--alert-format", defaultValue = "NATIVE", paramLabel = "native|ecs|ocsf",
-            description = "Shape of the alert records: native (t1573-alert/1), ecs (Elastic Common Schema) or ocsf "
-                    + "(OCSF Detection Finding); records stay keyed by alert id. Default: native.")
+            description = "One of ${COMPLETION-CANDIDATES}, in any case. Shape of the alert records: native "
+                    + "(t1573-alert/1), ecs (Elastic Common Schema) or ocsf (OCSF Detection Finding); records stay "
+                    + "keyed by alert id. Default: native.")
     AlertFormat alertFormat;
 
     @Option(names = "--job-name", defaultValue = "t1573-cep", description = "Default: ${DEFAULT-VALUE}.")

@@ -41,7 +41,7 @@ public final class ChannelSniffer {
     private static final List<Rule> RULES = List.of(
             new Rule("zeek", "Zeek TSV header", r -> r.startsWith("#separator")),
             new Rule("macos", "macOS unified log JSON", json("\"eventMessage\"", "\"machTimestamp\"")),
-            new Rule("suricata", "Suricata EVE JSON", jsonWithAll("\"event_type\"", "\"src_ip\"")),
+            new Rule("suricata", "Suricata EVE JSON", jsonWithAll("\"event_type\"", "\"timestamp\"")),
             new Rule("zeek", "Zeek JSON log", json("\"id.orig_h\"", "\"id_orig_h\"", "\"@stream\"",
                     "\"certificate.version\"", "\"certificate_version\"")),
             new Rule("auoms", "Log Analytics Syslog row of AUOMS", jsonWithAll("\"SyslogMessage\"", "AUOMS_")),

@@ -17,8 +17,6 @@ import org.t1573.ingest.RecordParser;
 public final class NetflowRecordParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
-    static final String BLANK = "blank line";
-    static final String HEADER = "header line";
 
     /** The text export whose header was read last. */
     private enum Format { NFDUMP_CSV, NFDUMP_LINE, ARGUS }
@@ -31,13 +29,13 @@ public final class NetflowRecordParser implements RecordParser {
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         String line = record.strip();
         if (line.isEmpty()) {
-            ignored.accept(BLANK);
+            ignored.accept(BLANK_LINE);
         } else if (line.startsWith("{")) {
             out.accept(Goflow2Mapper.map(JsonRecords.readObject(line, "goflow2"), line));
         } else if (summary.accepts(line)) {
             ignored.accept(NfdumpSummary.REASON);
         } else if (readHeader(line)) {
-            ignored.accept(HEADER);
+            ignored.accept(HEADER_LINE);
         } else {
             Event e = row(line);
             if (e != null) {

@@ -17,8 +17,6 @@ public final class ZeekRecordParser implements RecordParser {
     private static final long serialVersionUID = 1L;
 
     /** Why a record gives no event. */
-    static final String BLANK = "blank line";
-    static final String HEADER = "header line";
     static final String UNUSED_LOG = "row of a log no analytic uses";
 
     private final ZeekTsvHeader header = new ZeekTsvHeader();
@@ -26,10 +24,10 @@ public final class ZeekRecordParser implements RecordParser {
     @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         if (record.isBlank()) {
-            ignored.accept(BLANK);
+            ignored.accept(BLANK_LINE);
         } else if (record.startsWith("#")) {
             header.accept(record);
-            ignored.accept(HEADER);
+            ignored.accept(HEADER_LINE);
         } else if (!(record.startsWith("{") ? parseJson(record, out) : parseTsv(record, out))) {
             ignored.accept(UNUSED_LOG);
         }

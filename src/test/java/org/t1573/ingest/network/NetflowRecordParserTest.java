@@ -108,7 +108,7 @@ class NetflowRecordParserTest {
         assertThat(f.events()).hasSize(2);
         assertThat(f.deadLetters()).isEmpty();
         assertThat(f.ignored()).containsExactlyInAnyOrderEntriesOf(
-                Map.of(NfdumpSummary.REASON, 3, NetflowRecordParser.HEADER, 1));
+                Map.of(NfdumpSummary.REASON, 3, NetflowRecordParser.HEADER_LINE, 1));
     }
 
     @Test

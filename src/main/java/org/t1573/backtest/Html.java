@@ -1,6 +1,9 @@
 package org.t1573.backtest;
 
-/** HTML text escaping for the report. */
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/** HTML text escaping and the table cells the report's sections share. */
 final class Html {
     private Html() {}
 
@@ -17,5 +20,23 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /** A text cell. */
+    static String cell(Object v) {
+        return "<td>" + escape(v) + "</td>";
+    }
+
+    /** A right-aligned number cell. */
+    static String num(Object v) {
+        return "<td class=\"n\">" + escape(v) + "</td>";
+    }
+
+    /** A value as an analyst reads it: lists comma-separated ("none" when empty), never Java's {@code [a, b]}. */
+    static String value(Object v) {
+        if (v instanceof Collection<?> c) {
+            return c.isEmpty() ? "none" : c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return String.valueOf(v);
     }
 }

@@ -86,7 +86,9 @@ public final class BacktestCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         List<Alert> alerts = runAndSummarise(options, setA, out);
-        HtmlReport html = new HtmlReport(alerts);
+        List<String> channels = options.inputs().stream().map(InputSpec::channel).toList();
+        HtmlReport html = new HtmlReport(alerts, ids(PlatformScope.of(setA, channels)),
+                PlatformScope.skipped(setA, channels));
         if (labels != null) {
             Scorecard card = Scoring.score(alerts, rows, ids(setA));
             ScoreTable.print(card, out);
@@ -102,7 +104,9 @@ public final class BacktestCommand implements Callable<Integer> {
             Path json = options.out().resolve("diff.json");
             Reports.writeJson(diff, json);
             out.println("  -> " + json);
-            html.withDiff(diff, options.patterns().toString(), compare.toString());
+            // B scored too, so the report shows what the edit does to TP, FP and FN
+            Scorecard cardB = labels == null ? null : Scoring.score(alertsB, rows, ids(setB));
+            html.withDiff(diff, options.patterns().toString(), compare.toString(), alertsB, cardB);
         }
         if (report != null) {
             html.write(report);

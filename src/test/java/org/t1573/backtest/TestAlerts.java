@@ -30,6 +30,44 @@ final class TestAlerts {
         return read(fields(analytic, host, Map.of("name", "x.exe", "pid", pid, "start", start), firstSeen, 60));
     }
 
+    /**
+     * A network alert (source address, no host name or process) of {@code sessions} sessions to
+     * 198.51.100.7:443 every {@code everySeconds}, of which only the first {@code evidence} are evidence:
+     * the destination and the aggregates count them all, with a beacon score over the day.
+     */
+    static Alert network(String analytic, String sourceIp, String firstSeen, int sessions, int everySeconds,
+            int evidence) {
+        Instant start = Instant.parse(firstSeen);
+        String last = start.plusSeconds((long) (sessions - 1) * everySeconds).toString();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < evidence; i++) {
+            events.add(Map.of("step", "session", "event_id", "zeek.conn:C" + i, "@timestamp",
+                    start.plusSeconds((long) i * everySeconds).toString(), "destination_ip", "198.51.100.7",
+                    "destination_port", 443));
+        }
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("schema", Alert.SCHEMA);
+        a.put("alert_id", analytic + "-" + sourceIp + "-" + firstSeen);
+        a.put("activity", "update");
+        a.put("analytic", Map.of("id", analytic, "title", "Beacon to one destination", "platform", "network"));
+        a.put("severity", "medium");
+        a.put("score", 70);
+        a.put("host", Map.of("ip", sourceIp));
+        a.put("process", Map.of());
+        a.put("first_seen", firstSeen);
+        a.put("last_seen", last);
+        a.put("window", Map.of("start", firstSeen, "end", start.plusSeconds(86_400).toString()));
+        a.put("summary", Map.of("SourceIPs", List.of(sourceIp), "Sessions", sessions));
+        a.put("aggregates", Map.of("connections.count", sessions, "beacon.score", 0.875, "beacon.window.max_score",
+                0.984));
+        a.put("destinations", List.of(Map.of("ip", "198.51.100.7", "port", 443, "domain", "c2.example",
+                "connections", sessions, "first", firstSeen, "last", last, "interval_median_seconds",
+                (double) everySeconds, "beacon_score", 0.875)));
+        a.put("evidence", events);
+        a.put("evidence_truncated", sessions - evidence);
+        return read(a);
+    }
+
     private static Map<String, Object> fields(String analytic, String host, Map<String, Object> process,
             String firstSeen, int score, long... sessions) {
         Instant start = Instant.parse(firstSeen);

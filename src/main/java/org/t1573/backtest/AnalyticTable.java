@@ -1,6 +1,5 @@
 package org.t1573.backtest;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,22 +14,19 @@ final class AnalyticTable {
 
     private AnalyticTable() {}
 
-    static String of(Collection<String> ran, List<Alert> alerts, Scorecard scores) {
+    /** {@code ran}: id to title of each analytic that ran, in table order. */
+    static String of(Map<String, String> ran, List<Alert> alerts, Scorecard scores) {
         Map<String, Integer> counts = new TreeMap<>();
-        Map<String, String> titles = new TreeMap<>();
-        alerts.forEach(a -> {
-            counts.merge(a.analytic().id(), 1, Integer::sum);
-            titles.putIfAbsent(a.analytic().id(), a.analytic().title() == null ? "" : a.analytic().title());
-        });
+        alerts.forEach(a -> counts.merge(a.analytic().id(), 1, Integer::sum));
         Map<String, Scorecard.AnalyticScore> byId = new TreeMap<>();
         if (scores != null) {
             scores.analytics().forEach(s -> byId.put(s.analytic(), s));
         }
         StringBuilder h = new StringBuilder("<table id=\"analytics\"><tr><th>analytic</th><th>title</th><th>alerts</th>"
                 + "<th>TP</th><th>FP</th><th>of which documented</th><th>FN</th><th>precision</th><th>recall</th></tr>");
-        for (String id : ran) {
+        for (String id : ran.keySet()) {
             h.append("<tr class=\"analytic\" data-analytic=\"").append(Html.escape(id)).append("\">")
-                    .append(Html.cell(id)).append(Html.cell(titles.getOrDefault(id, "")))
+                    .append(Html.cell(id)).append(Html.cell(ran.get(id)))
                     .append(Html.num(counts.getOrDefault(id, 0)));
             Scorecard.AnalyticScore s = byId.get(id);
             if (scores == null) {

@@ -6,7 +6,8 @@ import org.t1573.alert.Alert;
 
 /**
  * An alert's beacon scores: every {@code beacon.*} aggregate it carries (the score over the alert
- * window, the highest over the beacon window, and sub-scores where an alert has them), named in words.
+ * window, the highest over the beacon window, and sub-scores where an alert has them), named in
+ * words; nothing when the alert has no score.
  */
 final class BeaconTable {
     private static final Map<String, String> NAMES = Map.of(
@@ -25,6 +26,8 @@ final class BeaconTable {
                 }
             });
         }
-        return rows.isEmpty() ? "" : "<h4>Beacon</h4>" + SummaryTable.of("summary beacon", rows);
+        // the seed's yes/no alone is no score: shown only beside one
+        boolean scored = rows.size() > (rows.containsKey(NAMES.get("beacon.likely")) ? 1 : 0);
+        return !scored ? "" : "<h4>Beacon</h4>" + SummaryTable.of("summary beacon", rows);
     }
 }

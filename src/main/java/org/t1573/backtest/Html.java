@@ -32,8 +32,11 @@ final class Html {
         return "<td class=\"n\">" + escape(v) + "</td>";
     }
 
-    /** A value as an analyst reads it: lists comma-separated ("none" when empty), never Java's {@code [a, b]}. */
+    /** A value as an analyst reads it: lists comma-separated ("none" when empty), never Java's {@code [a, b]}; "-" when absent. */
     static String value(Object v) {
+        if (v == null) {
+            return "-";
+        }
         if (v instanceof Collection<?> c) {
             return c.isEmpty() ? "none" : c.stream().map(String::valueOf).collect(Collectors.joining(", "));
         }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +33,7 @@ public final class HtmlReport {
             .caption{font-size:12px;color:#555}code{font-size:12px}""";
 
     private final List<Alert> alerts;
-    private final Collection<String> ran;
+    private final Map<String, String> ran;
     private final Set<String> notRun;
     private Scorecard scores;
     private AlertDiff diff;
@@ -44,10 +43,10 @@ public final class HtmlReport {
     private Scorecard scoresB;
 
     /**
-     * @param ran the analytics that ran, in table order
+     * @param ran id to title of each analytic that ran, in table order
      * @param notRun those left out for want of input of their platform
      */
-    public HtmlReport(List<Alert> alerts, Collection<String> ran, Set<String> notRun) {
+    public HtmlReport(List<Alert> alerts, Map<String, String> ran, Set<String> notRun) {
         this.alerts = alerts;
         this.ran = ran;
         this.notRun = notRun;

@@ -3,7 +3,9 @@ package org.t1573.job;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.t1573.alert.Alert;
 import org.t1573.backtest.AlertDiff;
@@ -87,7 +89,9 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         List<Alert> alerts = runAndSummarise(options, setA, out);
         List<String> channels = options.inputs().stream().map(InputSpec::channel).toList();
-        HtmlReport html = new HtmlReport(alerts, ids(PlatformScope.of(setA, channels)),
+        Map<String, String> ran = new LinkedHashMap<>();
+        PlatformScope.of(setA, channels).patterns().forEach(p -> ran.put(p.id(), p.definition().title()));
+        HtmlReport html = new HtmlReport(alerts, ran,
                 PlatformScope.skipped(setA, channels));
         if (labels != null) {
             Scorecard card = Scoring.score(alerts, rows, ids(setA));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.t1573.alert.Alert;
@@ -16,8 +18,11 @@ class HtmlReportTest {
     private static final Alert NETWORK = TestAlerts.network("T1573-BEACON", "10.0.1.4", "2026-03-02T08:00:00Z", 376,
             1, 25);
 
+    private static final Map<String, String> RAN = new TreeMap<>(Map.of("AN0400", "crypto loads, then a beacon",
+            "T1573-BEACON", "regular sessions"));
+
     private static HtmlReport report(Alert... alerts) {
-        return new HtmlReport(List.of(alerts), List.of("AN0400", "T1573-BEACON"), Set.of());
+        return new HtmlReport(List.of(alerts), RAN, Set.of());
     }
 
     @Test
@@ -46,7 +51,7 @@ class HtmlReportTest {
 
     @Test
     void listsOnlyTheAnalyticsThatRanAndNamesTheOthers() {
-        String html = new HtmlReport(List.of(BEACON), List.of("AN0400", "AN0500"),
+        String html = new HtmlReport(List.of(BEACON), new TreeMap<>(Map.of("AN0400", "", "AN0500", "")),
                 new TreeSet<>(Set.of("AN1500", "AN0763"))).render();
         assertThat(count(html, "<tr class=\"analytic\"")).isEqualTo(2);
         assertThat(html).contains("not run, no input of their platform: AN0763, AN1500")
@@ -110,6 +115,7 @@ class HtmlReportTest {
         String html = AlertDetail.of(NETWORK, null);
         assertThat(html).contains("<th>highest beacon score over the beacon window</th><td>0.984</td>",
                 "<th>beacon score</th>", "<td class=\"n\">0.875</td>");
+        assertThat(AlertDetail.of(BEACON, null)).doesNotContain("<h4>Beacon</h4>");
     }
 
     @Test
@@ -118,7 +124,7 @@ class HtmlReportTest {
                 Instant.parse("2026-03-02T08:20:00Z"), true, Set.of("AN0400"), "beacon");
         Alert weaker = TestAlerts.alert("AN0400", "WS-1", "{p1}", "2026-03-02T08:00:05Z", 70, 0, 60, 121, 180);
         List<String> ids = List.of("AN0400");
-        String html = new HtmlReport(List.of(BEACON), ids, Set.of())
+        String html = new HtmlReport(List.of(BEACON), Map.of("AN0400", ""), Set.of())
                 .withScores(Scoring.score(List.of(BEACON), List.of(row), ids))
                 .withDiff(AlertDiff.compare(List.of(BEACON), List.of(weaker)), "new", "old", List.of(weaker),
                         Scoring.score(List.of(weaker), List.of(row), ids))

@@ -16,8 +16,8 @@ final class IntervalHistogram {
 
     static String of(String alertId, List<Double> intervals) {
         double max = intervals.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        // whole seconds per bin from 1 s, tenths below, so sub-second beacons do not fall in one bin
-        double width = max >= BINS ? Math.ceil(max / BINS) : Math.max(0.1, Math.ceil(max * 10 / BINS) / 10);
+        // whole seconds per bin, hundredths when all intervals are short, so a sub-second beacon spreads over the axis
+        double width = max >= BINS ? Math.ceil(max / BINS) : Math.max(0.01, Math.ceil(max * 100 / BINS) / 100);
         int[] counts = new int[BINS];
         for (double s : intervals) {
             counts[(int) Math.min(BINS - 1, Math.floor(s / width))]++;

@@ -1,12 +1,15 @@
 package org.t1573.backtest;
 
-/** A time span as an analyst reads it on an axis: "0.6 s", "45 s", "4 min 10 s", "16 h 5 min", "2 d 3 h". */
+/** A time span as an analyst reads it on an axis: "600 ms", "4.5 s", "45 s", "4 min 10 s", "16 h 5 min", "2 d 3 h". */
 final class Span {
     private Span() {}
 
     static String of(long millis) {
         if (millis == 0) {
             return "0 s";
+        }
+        if (millis < 1000) {
+            return millis + " ms";
         }
         if (millis < 10_000) {
             // short beacons (sub-second to a few seconds) need the tenth to be told apart

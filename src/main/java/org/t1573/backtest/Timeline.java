@@ -37,7 +37,8 @@ final class Timeline {
             return svg.text(Charts.LEFT, 20, "start", "no sessions or evidence").toString();
         }
         long from = times.stream().mapToLong(Instant::toEpochMilli).min().orElseThrow();
-        long span = Math.max(1, times.stream().mapToLong(Instant::toEpochMilli).max().orElseThrow() - from);
+        long to = times.stream().mapToLong(Instant::toEpochMilli).max().orElseThrow();
+        long span = Math.max(1, to - from);
         double plot = Charts.WIDTH - Charts.LEFT - Charts.RIGHT;
         int y = 24;
         for (Row r : rows) {
@@ -56,7 +57,8 @@ final class Timeline {
         }
         int axis = height - 22;
         svg.line(Charts.LEFT, axis, Charts.WIDTH - Charts.RIGHT, axis, "axis");
-        for (int i = 0; i <= TICKS; i++) {
+        // one instant: its time is the whole axis, offsets of +0 s would say nothing
+        for (int i = 0; i <= (to == from ? 0 : TICKS); i++) {
             double x = Charts.LEFT + plot * i / TICKS;
             String label = i == 0 ? Instant.ofEpochMilli(from).toString() : "+" + Span.of(span * i / TICKS);
             svg.line(x, axis, x, axis + 4, "axis").text(x, axis + 16, i == 0 ? "start" : i == TICKS ? "end" : "middle",
@@ -110,8 +112,8 @@ final class Timeline {
             String interval = d.intervalMedianSeconds() == null ? ""
                     : ", median interval " + Span.of(Math.round(d.intervalMedianSeconds() * 1000));
             String score = d.beaconScore() == null ? "" : ", beacon score " + d.beaconScore();
-            return d.connections() + " session(s) over " + Span.of(last.toEpochMilli() - first.toEpochMilli())
-                    + interval + score;
+            long length = last.toEpochMilli() - first.toEpochMilli();
+            return d.connections() + " session(s)" + (length == 0 ? "" : " over " + Span.of(length)) + interval + score;
         }
     }
 }

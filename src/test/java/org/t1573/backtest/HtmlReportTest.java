@@ -103,6 +103,13 @@ class HtmlReportTest {
     }
 
     @Test
+    void drawsASingleSessionAtItsTimeWithoutOffsets() {
+        Alert single = TestAlerts.network("AN0404", "10.0.1.4", "2026-03-02T08:00:00Z", 1, 1, 1);
+        assertThat(Timeline.of(single)).contains(">1 session(s), median interval", ">2026-03-02T08:00:00Z</text>")
+                .doesNotContain("+0", " over ");
+    }
+
+    @Test
     void labelsTheHistogramsCountAxisAndBars() {
         String histogram = IntervalHistogram.of("a", List.of(58.0, 59.0, 59.0, 58.0, 300.0));
         // 15 s bins up to 5 min: the four intervals just under a minute share one, its bar and the axis say 4

@@ -1,6 +1,9 @@
 package org.t1573.backtest;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.t1573.alert.Alert;
 
 /**
@@ -25,11 +28,23 @@ final class AlertTitle {
         return a.host().name() != null ? a.host().name() : a.host().ip() != null ? a.host().ip() : "-";
     }
 
-    /** "powershell.exe {guid}" or "" when the alert knows no process. */
+    /**
+     * "powershell.exe {guid}"; for a network alert without one, the processes a host sensor
+     * attributed its evidence sessions to (session join), "" when nothing names one.
+     */
     static String process(Alert a) {
         String ref = ProcessRef.of(a);
         String name = a.process() == null || a.process().name() == null ? "" : a.process().name();
-        return (name + " " + ref).trim();
+        String own = (name + " " + ref).trim();
+        if (!own.isEmpty() || a.evidence() == null) {
+            return own;
+        }
+        Set<String> joined = new TreeSet<>();
+        a.evidence().stream().map(Alert.Evidence::networkEvidence)
+                .filter(n -> n != null && (n.processName() != null || n.processPid() != null))
+                .forEach(n -> joined.add((Objects.toString(n.processName(), "") + " "
+                        + (n.processPid() == null ? "" : "pid " + n.processPid())).trim()));
+        return String.join(", ", joined);
     }
 
     /** The first destination ("name (ip:port)" or "ip:port"), and how many more. */

@@ -93,6 +93,13 @@ class HtmlReportTest {
     }
 
     @Test
+    void namesTheProcessAHostSensorJoinedToANetworkAlertsSessions() {
+        Alert joined = TestAlerts.joined(NETWORK, "powershell.exe", 4321);
+        assertThat(AlertTitle.of(joined))
+                .isEqualTo("T1573-BEACON 10.0.1.4 powershell.exe pid 4321 \u2192 c2.example (198.51.100.7:443)");
+    }
+
+    @Test
     void drawsTheDestinationOverItsWholeWindowNotJustTheEvidence() {
         String timeline = Timeline.of(NETWORK);
         // 375 s from first to last session: the axis ends there, not at the 25th evidence event (+24 s)

@@ -68,6 +68,15 @@ final class TestAlerts {
         return read(a);
     }
 
+    /** {@code a} with its first evidence session attributed by a host sensor to a process (the session join). */
+    @SuppressWarnings("unchecked")
+    static Alert joined(Alert a, String processName, long pid) {
+        Map<String, Object> fields = JSON.convertValue(a, Map.class);
+        List<Map<String, Object>> evidence = (List<Map<String, Object>>) fields.get("evidence");
+        evidence.get(0).put("network_evidence", Map.of("process_name", processName, "process_pid", pid));
+        return read(fields);
+    }
+
     private static Map<String, Object> fields(String analytic, String host, Map<String, Object> process,
             String firstSeen, int score, long... sessions) {
         Instant start = Instant.parse(firstSeen);

@@ -4,10 +4,7 @@
 # Usage: bench/test-patterns.sh [PATTERNS_DIR]   (default patterns)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-B="${BENCH_BUILD_DIR:-target}"
-mvn -q -B -Dbuild.dir="$B" test-compile -Dstyle.color=never
-mvn -q -B -Dbuild.dir="$B" dependency:build-classpath -Dmdep.outputFile="$B/bench-cp.txt" -Dstyle.color=never
-CP="$B/test-classes:$B/classes:$(cat "$B/bench-cp.txt")"
+. bench/test-classpath.sh
 echo "$(date -u +%Y-%m-%dT%H:%MZ), nproc=$(nproc)"
-java -Xmx2g --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED \
+java -Xmx2g "${JAVA_FLAGS[@]}" \
   -Dlog4j2.level=warn -cp "$CP" org.t1573.bench.PatternTestsBenchmark "${1:-patterns}"

@@ -3,6 +3,7 @@ package org.t1573.pattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -28,5 +29,16 @@ public final class PatternCopies {
             }
         }
         return copy;
+    }
+
+    /** The number of the first line of {@code file} that is exactly {@code text}. */
+    public static int lineOf(Path file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(file + " has no line " + text);
     }
 }

@@ -49,16 +49,6 @@ class PatternSetTest {
         return errorsOf(List.of(PATTERNS), overrides);
     }
 
-    private static int lineOf(Path file, String text) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).equals(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(file + " has no line " + text);
-    }
-
     private static Event outboundTo(String ip) {
         Event e = new Event();
         e.hostName = "h";
@@ -195,7 +185,7 @@ class PatternSetTest {
 
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(Path.of(e.file())).isEqualTo(an0400);
-            assertThat(e.line()).isEqualTo(lineOf(an0400, "  TimeWindow:"));
+            assertThat(e.line()).isEqualTo(PatternCopies.lineOf(an0400, "  TimeWindow:"));
             assertThat(e.reason()).startsWith("--set AN0400.TimeWindow=soon: 'soon' is not a duration");
         });
     }
@@ -300,7 +290,7 @@ class PatternSetTest {
         List<PatternError> errors = errorsOf(List.of(copy), Map.of());
 
         assertThat(errors).singleElement().satisfies(e -> {
-            assertThat(e.line()).isEqualTo(lineOf(copy, "timespan: 0s"));
+            assertThat(e.line()).isEqualTo(PatternCopies.lineOf(copy, "timespan: 0s"));
             assertThat(e.reason()).isEqualTo("timespan 0s must be longer than zero");
         });
     }
@@ -312,7 +302,7 @@ class PatternSetTest {
         List<PatternError> errors = errorsOf(List.of(copy), Map.of());
 
         assertThat(errors).singleElement().satisfies(e -> {
-            assertThat(e.line()).isEqualTo(lineOf(copy, "  TimeWindow:"));
+            assertThat(e.line()).isEqualTo(PatternCopies.lineOf(copy, "  TimeWindow:"));
             assertThat(e.reason()).isEqualTo("parameter TimeWindow is the timespan and must be longer than zero");
         });
     }
@@ -323,7 +313,7 @@ class PatternSetTest {
 
         assertThat(errors).extracting(e -> Path.of(e.file())).contains(PATTERNS.resolve("windows/AN0400.yml"));
         for (PatternError e : errors) {
-            assertThat(e.line()).isEqualTo(lineOf(Path.of(e.file()), "  TimeWindow:"));
+            assertThat(e.line()).isEqualTo(PatternCopies.lineOf(Path.of(e.file()), "  TimeWindow:"));
             assertThat(e.reason()).isEqualTo("parameter TimeWindow is the timespan and must be longer than zero");
         }
     }

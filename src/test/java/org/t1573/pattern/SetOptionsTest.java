@@ -134,7 +134,7 @@ class SetOptionsTest {
     void plusEqualsOnAParameterThatIsNoListIsAnErrorAtItsLine() throws IOException {
         Path file = PATTERNS.resolve("windows").resolve("AN0400.yml");
 
-        assertThat(errors("AN0400.TimeWindow+=5m")).containsExactly(file + ":" + lineOf(file, "  TimeWindow:")
+        assertThat(errors("AN0400.TimeWindow+=5m")).containsExactly(file + ":" + PatternCopies.lineOf(file, "  TimeWindow:")
                 + ": --set AN0400.TimeWindow+=5m: += and -= apply to list parameters only; TimeWindow is a duration "
                 + "(use TimeWindow=value)");
     }
@@ -180,15 +180,5 @@ class SetOptionsTest {
     @Test
     void noOverrideChangesNothing() throws Exception {
         assertThat(ChangedParameters.describe(load())).isEmpty();
-    }
-
-    private static int lineOf(Path file, String text) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).equals(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(file + " has no line " + text);
     }
 }

@@ -2,7 +2,9 @@ package org.t1573.ingest.esxi;
 
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.t1573.ingest.MalformedRecordException;
+import org.t1573.ingest.RecordParser;
 import org.t1573.ingest.Timestamps;
 
 /**
@@ -17,6 +19,22 @@ final class CommentHeader implements Serializable {
 
     private String host;
     private Long collected;
+
+    /**
+     * Tells {@code ignored} of a blank or comment line (reading the comment); returns false for a
+     * line that carries output.
+     */
+    boolean skips(String line, String source, Consumer<String> ignored) throws MalformedRecordException {
+        if (line.isBlank()) {
+            ignored.accept(RecordParser.BLANK_LINE);
+            return true;
+        }
+        if (read(line, source)) {
+            ignored.accept(RecordParser.HEADER_LINE);
+            return true;
+        }
+        return false;
+    }
 
     /** Reads the line if it is a comment; returns false for any other line. */
     boolean read(String line, String source) throws MalformedRecordException {

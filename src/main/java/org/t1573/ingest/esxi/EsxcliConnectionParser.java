@@ -48,12 +48,7 @@ public final class EsxcliConnectionParser implements RecordParser {
 
     @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
-        if (record.isBlank()) {
-            ignored.accept(BLANK_LINE);
-            return;
-        }
-        if (header.read(record, SOURCE)) {
-            ignored.accept(HEADER_LINE);
+        if (header.skips(record, SOURCE, ignored)) {
             return;
         }
         ConnectionTable started = ConnectionTable.ofHeader(record, SOURCE);

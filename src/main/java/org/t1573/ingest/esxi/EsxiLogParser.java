@@ -30,12 +30,7 @@ public final class EsxiLogParser implements RecordParser {
 
     @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
-        if (record.isBlank()) {
-            ignored.accept(BLANK_LINE);
-            return;
-        }
-        if (header.read(record, SOURCE)) {
-            ignored.accept(HEADER_LINE);
+        if (header.skips(record, SOURCE, ignored)) {
             return;
         }
         VmwareLogLine line = VmwareLogLine.parse(record.strip(), header.host(), SOURCE);

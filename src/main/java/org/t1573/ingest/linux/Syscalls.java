@@ -19,6 +19,8 @@ final class Syscalls {
             "c000003e", Map.of(59, EXECVE, 322, EXECVEAT, 41, SOCKET, 42, CONNECT),
             "c00000b7", Map.of(221, EXECVE, 281, EXECVEAT, 198, SOCKET, 203, CONNECT));
 
+    private static final int MAX_DIGITS = 9;
+
     private Syscalls() {}
 
     /** The name, or null for a syscall no analytic uses or an architecture not listed. */
@@ -26,8 +28,12 @@ final class Syscalls {
         if (syscall == null) {
             return null;
         }
-        if (!syscall.chars().allMatch(Character::isDigit)) {
-            return syscall;
+        if (syscall.isEmpty() || !syscall.chars().allMatch(Character::isDigit)) {
+            return syscall.isEmpty() ? null : syscall;
+        }
+        // No table holds a number of ten digits or more; parsing one would overflow an int.
+        if (syscall.length() > MAX_DIGITS) {
+            return null;
         }
         Map<Integer, String> table = arch == null ? null : BY_ARCH.get(arch.toLowerCase(Locale.ROOT));
         return table == null ? null : table.get(Integer.parseInt(syscall));

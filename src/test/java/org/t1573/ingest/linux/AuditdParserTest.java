@@ -79,6 +79,16 @@ class AuditdParserTest {
     }
 
     @Test
+    void aSyscallNumberNoIntHoldsOrAnEmptyOneIsNoSyscallAnAnalyticUses() throws Exception {
+        // Found by ParserFuzzTest (seed crash-c5e2a194...): syscall=4000000000000 threw NumberFormatException.
+        for (String syscall : new String[] {"4000000000000", ""}) {
+            String[] lines = CONNECT_V4.clone();
+            lines[0] = lines[0].replace("syscall=42", "syscall=" + syscall);
+            assertThat(parse(parser, lines)).as("syscall=" + syscall).isEmpty();
+        }
+    }
+
+    @Test
     void connectWithIpv4SockaddrIsAnOutboundConnection() throws Exception {
         Event e = only(parse(parser, CONNECT_V4), pid(4242));
 

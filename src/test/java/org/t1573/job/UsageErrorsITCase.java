@@ -106,26 +106,25 @@ class UsageErrorsITCase {
 
     /** A pattern or --set error: every error a line (file:line: reason), exit code 2, no stack trace, nothing run. */
     private void assertPatternError(String message, String... option) throws Exception {
-        Path out = work.resolve("out");
-        List<String> args = new ArrayList<>(List.of("backtest", "--input", "windows=samples/windows", "--out", out.toString()));
-        args.addAll(List.of(option));
-        Cli.Result r = Cli.main(work, args.toArray(String[]::new));
-        assertThat(r.code()).isEqualTo(Main.USAGE);
+        Cli.Result r = refusedBacktest(option);
         assertThat(r.err()).first().asString().endsWith("error(s) in pattern files:");
         assertThat(r.err()).anySatisfy(l -> assertThat(l.strip()).startsWith(message))
                 .noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
-        assertThat(r.out()).isEmpty();
-        assertThat(out).doesNotExist();
     }
 
     private void assertUsageError(String message, String... option) throws Exception {
+        assertThat(refusedBacktest(option).err()).hasSize(1).first().asString().startsWith(message);
+    }
+
+    /** A backtest of the Windows samples with the options, which must exit 2 having run and written nothing. */
+    private Cli.Result refusedBacktest(String... option) throws Exception {
         Path out = work.resolve("out");
         List<String> args = new ArrayList<>(List.of("backtest", "--input", "windows=samples/windows", "--out", out.toString()));
         args.addAll(List.of(option));
         Cli.Result r = Cli.main(work, args.toArray(String[]::new));
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).hasSize(1).first().asString().startsWith(message);
         assertThat(r.out()).isEmpty();
         assertThat(out).doesNotExist();
+        return r;
     }
 }

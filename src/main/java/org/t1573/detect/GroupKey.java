@@ -1,16 +1,29 @@
 package org.t1573.detect;
 
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
- * The key a pattern's events are grouped by: the 128-bit hash ({@link Murmur3}) of the joined
- * group-by values ({@code CompiledPattern.key}). Fixed size, so the BATCH sort compares 16 bytes
+ * The key a pattern's events are grouped by: the 128-bit MurmurHash3 (Guava's
+ * {@code Hashing.murmur3_128()} over the UTF-16 code units) of the joined group-by values
+ * ({@code CompiledPattern.key}); 128 bits make a collision between two of the keys a run sees
+ * negligible (about n^2 / 2^129). Fixed size, so the BATCH sort compares 16 bytes
  * instead of host names and process GUIDs, and state, shuffle and RocksDB hold 16 bytes per key
  * instead of the text. Nothing shown to a user comes from it: alerts name the host and process from
  * their events.
  */
 @TypeInfo(GroupKeySerializer.Factory.class)
 public final class GroupKey {
+    /** The hash of keys and event ids; its seed is 0, so the keys of a savepoint stay valid. */
+    static final HashFunction MURMUR3_128 = Hashing.murmur3_128();
+    /** The hash's 16 bytes as two little-endian longs, the order Guava's {@code asLong()} reads. */
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     final long hi;
     final long lo;
 
@@ -21,8 +34,8 @@ public final class GroupKey {
 
     /** The key of joined group-by values. */
     public static GroupKey of(CharSequence groupByValues) {
-        long[] h = Murmur3.hash128(groupByValues);
-        return new GroupKey(h[0], h[1]);
+        byte[] h = MURMUR3_128.hashUnencodedChars(groupByValues).asBytes();
+        return new GroupKey((long) LITTLE_ENDIAN_LONG.get(h, 0), (long) LITTLE_ENDIAN_LONG.get(h, Long.BYTES));
     }
 
     @Override

@@ -52,7 +52,7 @@ public class Selected {
 
     /** The hash {@link #idHash} holds; 0 for an event without an id. */
     static long idHash(String id) {
-        return id == null ? 0 : Murmur3.hash128(id)[0];
+        return id == null ? 0 : GroupKey.MURMUR3_128.hashUnencodedChars(id).asLong();
     }
 
     public GroupKey getKey() {

@@ -49,7 +49,7 @@ public class WindowState {
 
     /** Marks an event of a step as applied; false if it already was. */
     boolean markSeen(int step, String eventId) {
-        long h = Murmur3.hash128(step + ":" + eventId)[0];
+        long h = GroupKey.MURMUR3_128.hashUnencodedChars(step + ":" + eventId).asLong();
         int at = Arrays.binarySearch(seen, h);
         if (at >= 0) {
             return false;

@@ -1,14 +1,17 @@
 package org.t1573.ingest;
 
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Typed reads of the named fields of one record, whatever its syntax (a JSON object, a TSV or CSV
  * row), where an empty value and {@code "-"} (the sensors' "no value") mean absent. Numbers may
- * be written as numbers or strings, since shippers differ. Errors name the source and the field,
- * e.g. {@code zeek conn: field id.resp_p '70000' is not a port (0-65535)}.
+ * be written as numbers or strings, since shippers differ. Errors name the source and the field
+ * as the record spells it, e.g. {@code zeek conn: field id.resp_p '70000' is not a port (0-65535)}.
+ * {@link JsonFieldReader} makes readers of Jackson trees; a reader of any other syntax is this
+ * class over a lookup of the field's raw text.
  */
-public class RecordFields {
+public class FieldReader {
 
     /** How a field's raw text is found in the record: null when the record has no such field. */
     @FunctionalInterface
@@ -18,10 +21,21 @@ public class RecordFields {
 
     private final String source;
     private final Lookup lookup;
+    private final UnaryOperator<String> fullName;
 
-    public RecordFields(String source, Lookup lookup) {
+    /** Fields that errors name as callers do. */
+    public FieldReader(String source, Lookup lookup) {
+        this(source, lookup, UnaryOperator.identity());
+    }
+
+    /**
+     * Fields that the record spells otherwise than callers name them (under a prefix, or moved by
+     * a shipper): errors name each field as {@code fullName} says the record spells it.
+     */
+    public FieldReader(String source, Lookup lookup, UnaryOperator<String> fullName) {
         this.source = source;
         this.lookup = lookup;
+        this.fullName = fullName;
     }
 
     public String source() {
@@ -97,6 +111,21 @@ public class RecordFields {
         return value.intValue();
     }
 
+    /** "true" or "false" in any case. */
+    public Boolean bool(String name) throws MalformedRecordException {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        if ("true".equalsIgnoreCase(text)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equalsIgnoreCase(text)) {
+            return Boolean.FALSE;
+        }
+        throw invalid(name, text, "not true or false");
+    }
+
     /** A time in any format {@link Timestamps} reads, as epoch milliseconds, or null if absent. */
     public Long time(String name) throws MalformedRecordException {
         String text = text(name);
@@ -106,7 +135,7 @@ public class RecordFields {
         try {
             return Timestamps.toEpochMillis(text);
         } catch (MalformedRecordException e) {
-            throw new MalformedRecordException(source + ": field " + name + " " + e.getMessage(), e);
+            throw new MalformedRecordException(source + ": field " + fullName.apply(name) + " " + e.getMessage(), e);
         }
     }
 
@@ -119,9 +148,30 @@ public class RecordFields {
         return time;
     }
 
+    /** The first of the times that is present, or null. */
+    public Long firstTime(String... names) throws MalformedRecordException {
+        for (String name : names) {
+            Long time = time(name);
+            if (time != null) {
+                return time;
+            }
+        }
+        return null;
+    }
+
     /** An error for a field whose value is not what it should be. */
     public MalformedRecordException invalid(String name, String value, String what) {
-        return new MalformedRecordException(source + ": field " + name + " '" + value + "' is " + what);
+        return new MalformedRecordException(
+                source + ": field " + fullName.apply(name) + " '" + value + "' is " + what);
+    }
+
+    /** An error for a record that has none of these fields (the record must have one). */
+    public MalformedRecordException missing(String... names) {
+        StringBuilder list = new StringBuilder();
+        for (String name : names) {
+            list.append(list.length() == 0 ? "" : " or ").append(fullName.apply(name));
+        }
+        return new MalformedRecordException(source + ": field " + list + " is missing");
     }
 
     private <T> T number(String name, Function<String, T> parse, String what) throws MalformedRecordException {
@@ -134,10 +184,5 @@ public class RecordFields {
         } catch (NumberFormatException e) {
             throw invalid(name, text, what);
         }
-    }
-
-    /** An error for a field the record must have. */
-    public MalformedRecordException missing(String name) {
-        return new MalformedRecordException(source + ": field " + name + " is missing");
     }
 }

@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Reads raw JSON records into object trees and their fields, for the parsers of every platform.
+ * Reads raw JSON records into object trees, for the parsers of every platform
+ * ({@link JsonFieldReader} reads their fields).
  * The one {@link ObjectMapper} is static, so it is created when first needed and never serialized
  * with a parser (it is thread-safe for reads).
  */
@@ -45,29 +46,6 @@ public final class JsonRecords {
                     source + ": record is JSON but not an object (got " + kind(root) + ")");
         }
         return root;
-    }
-
-    /** The top-level fields of a record that must be a JSON object. */
-    public static RecordFields readFields(String record, String source) throws MalformedRecordException {
-        return fields(source, readObject(record, source));
-    }
-
-    /**
-     * The top-level fields of a flat object. A field must be a single value: an object or array
-     * where a value belongs makes the record malformed rather than read as its text.
-     */
-    public static RecordFields fields(String source, JsonNode object) {
-        return new RecordFields(source, name -> {
-            JsonNode node = object.get(name);
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (!node.isValueNode()) {
-                throw new MalformedRecordException(
-                        source + ": field " + name + " is " + kind(node) + ", expected a single value");
-            }
-            return node.asText();
-        });
     }
 
     private static String kind(JsonNode node) {

@@ -50,7 +50,7 @@ final class AuditEvent implements Serializable {
     }
 
     void add(AuditRecord r) throws MalformedRecordException {
-        AuditFields f = r.fields();
+        AuditKeyValueReader f = r.fields();
         switch (r.type()) {
             case "SYSCALL" -> syscall(f);
             case "EXECVE" -> argv = arguments(f);
@@ -60,7 +60,7 @@ final class AuditEvent implements Serializable {
         }
     }
 
-    private void syscall(AuditFields f) throws MalformedRecordException {
+    private void syscall(AuditKeyValueReader f) throws MalformedRecordException {
         syscall = Syscalls.name(f.raw("arch"), f.raw("syscall"));
         succeeded = "yes".equals(f.raw("success"));
         exit = f.number("exit", SOURCE);
@@ -79,7 +79,7 @@ final class AuditEvent implements Serializable {
      * arguments are read as far as the record holds them, so argc, which the record claims, sizes
      * nothing: a huge argc with one argument costs one argument.
      */
-    private static String arguments(AuditFields f) throws MalformedRecordException {
+    private static String arguments(AuditKeyValueReader f) throws MalformedRecordException {
         Long argc = f.number("argc", SOURCE);
         if (argc == null) {
             throw new MalformedRecordException(SOURCE + ": EXECVE record without argc");

@@ -12,16 +12,16 @@ import org.t1573.ingest.MalformedRecordException;
  * is hex when it held a space, quote or control character (proctitle, EXECVE arguments), and is
  * decoded with NUL bytes, which separate argv entries, turned into spaces.
  */
-final class AuditFields {
+final class AuditKeyValueReader {
 
     private final Map<String, String> raw;
 
-    private AuditFields(Map<String, String> raw) {
+    private AuditKeyValueReader(Map<String, String> raw) {
         this.raw = raw;
     }
 
     /** The fields of a body; words without '=' (e.g. AVC's "denied { read }") are skipped. */
-    static AuditFields parse(String body) {
+    static AuditKeyValueReader parse(String body) {
         Map<String, String> out = new LinkedHashMap<>();
         int i = 0;
         int n = body.length();
@@ -42,7 +42,7 @@ final class AuditFields {
             out.putIfAbsent(key, body.substring(wordEnd + 1, valueEnd));
             i = valueEnd;
         }
-        return new AuditFields(out);
+        return new AuditKeyValueReader(out);
     }
 
     private static int valueEnd(String body, int start) {

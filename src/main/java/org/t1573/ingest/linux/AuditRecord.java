@@ -10,7 +10,7 @@ import org.t1573.ingest.Timestamps;
  * writes audit.log, or {@code type=T audit(...): fields} as the AUOMS plugin writes it. Fields
  * after a {@code 0x1d} separator (auditd's ENRICHED format: {@code UID="alice"}) join the others.
  */
-record AuditRecord(String node, String type, String time, long serial, long timestamp, AuditFields fields) {
+record AuditRecord(String node, String type, String time, long serial, long timestamp, AuditKeyValueReader fields) {
 
     private static final Pattern HEADER = Pattern.compile(
             "^(?:node=(\\S+) )?type=(\\S+) (?:msg=)?audit\\((\\d+(?:\\.\\d+)?):(\\d+)\\):\\s?(.*)$", Pattern.DOTALL);
@@ -22,7 +22,7 @@ record AuditRecord(String node, String type, String time, long serial, long time
                     source + ": not an audit record (expected 'type=... msg=audit(<time>:<serial>): ...')");
         }
         String body = m.group(5).replace('\u001d', ' ');
-        AuditFields fields = AuditFields.parse(body);
+        AuditKeyValueReader fields = AuditKeyValueReader.parse(body);
         String node = m.group(1) != null ? m.group(1) : fields.text("node");
         long timestamp;
         try {

@@ -3,9 +3,9 @@ package org.t1573.ingest.linux;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
 import org.t1573.event.EventAction;
-import org.t1573.ingest.JsonRecords;
+import org.t1573.ingest.FieldReader;
+import org.t1573.ingest.JsonFieldReader;
 import org.t1573.ingest.MalformedRecordException;
-import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 
 /**
@@ -30,7 +30,7 @@ public class AuomsParser implements RecordParser {
 
     @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
-        RecordFields row = JsonRecords.readFields(record, SOURCE);
+        FieldReader row = JsonFieldReader.parse(record, SOURCE);
         String message = row.required("SyslogMessage");
         String cmdline = freeText(message, " cmdline=");
         String proctitle = freeText(message, " proctitle=");
@@ -39,7 +39,7 @@ public class AuomsParser implements RecordParser {
             ignored.accept(UNUSED_RECORD);
             return;
         }
-        AuditFields f = r.fields();
+        AuditKeyValueReader f = r.fields();
         Event e = LinuxEvents.newEvent(EventAction.PROCESS_START, SOURCE);
         e.provider = SOURCE;
         e.code = f.text("syscall");

@@ -5,9 +5,9 @@ import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.event.EventOutcome;
 import org.t1573.event.NetworkDirection;
-import org.t1573.ingest.JsonRecords;
+import org.t1573.ingest.FieldReader;
+import org.t1573.ingest.JsonFieldReader;
 import org.t1573.ingest.MalformedRecordException;
-import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 import org.t1573.ingest.Timestamps;
 
@@ -35,7 +35,7 @@ public class LinuxSysmonParser implements RecordParser {
         Long created = null;
         String message = trimmed;
         if (trimmed.startsWith("{")) {
-            RecordFields row = JsonRecords.readFields(trimmed, SOURCE);
+            FieldReader row = JsonFieldReader.parse(trimmed, SOURCE);
             message = row.required("SyslogMessage");
             created = row.time("TimeGenerated");
         }

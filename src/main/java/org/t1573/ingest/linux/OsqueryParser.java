@@ -3,9 +3,10 @@ package org.t1573.ingest.linux;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.FieldReader;
+import org.t1573.ingest.JsonFieldReader;
 import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
-import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 
 /**
@@ -30,7 +31,7 @@ public class OsqueryParser implements RecordParser {
     @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
         JsonNode root = JsonRecords.readObject(record, SOURCE);
-        RecordFields result = JsonRecords.fields(SOURCE, root);
+        FieldReader result = JsonFieldReader.flat(SOURCE, root);
         long time = result.requiredTime("unixTime");
         Rows rows = new Rows(result.text("name"), result.text("hostIdentifier"), time, LinuxEvents.idOf(record), out, ignored);
         if (root.has("columns")) {
@@ -89,7 +90,7 @@ public class OsqueryParser implements RecordParser {
                 ignored.accept(UNUSED_TABLE);
                 return;
             }
-            Event e = OsqueryRowMapper.map(table, JsonRecords.fields(SOURCE, row), removed);
+            Event e = OsqueryRowMapper.map(table, JsonFieldReader.flat(SOURCE, row), removed);
             if (e == null) {
                 ignored.accept(UNUSED_ROW);
                 return;

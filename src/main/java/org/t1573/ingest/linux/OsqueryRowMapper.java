@@ -4,8 +4,8 @@ import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.event.EventOutcome;
 import org.t1573.event.NetworkDirection;
+import org.t1573.ingest.FieldReader;
 import org.t1573.ingest.MalformedRecordException;
-import org.t1573.ingest.RecordFields;
 
 /**
  * Turns one osquery result row into an event. A row "added" or in a snapshot is something
@@ -26,7 +26,7 @@ final class OsqueryRowMapper {
     private OsqueryRowMapper() {}
 
     /** The event of the row, or null for a row no analytic uses. */
-    static Event map(OsqueryTable table, RecordFields row, boolean removed) throws MalformedRecordException {
+    static Event map(OsqueryTable table, FieldReader row, boolean removed) throws MalformedRecordException {
         return switch (table) {
             case PROCESS_MEMORY_MAP -> removed ? null : libraryLoad(row);
             case PROCESS_OPEN_SOCKETS -> removed ? null : socket(row);
@@ -38,7 +38,7 @@ final class OsqueryRowMapper {
      * A mapped shared object. A library is mapped in several segments; only the one at file
      * offset 0 (every library has exactly one) counts, so a library gives one load.
      */
-    private static Event libraryLoad(RecordFields row) throws MalformedRecordException {
+    private static Event libraryLoad(FieldReader row) throws MalformedRecordException {
         String path = row.text("path");
         String offset = row.text("offset");
         if (path == null || !LinuxEvents.baseName(path).contains(".so")
@@ -56,7 +56,7 @@ final class OsqueryRowMapper {
         return offset.chars().allMatch(c -> c == '0' || c == 'x' || c == 'X');
     }
 
-    private static Event socket(RecordFields row) throws MalformedRecordException {
+    private static Event socket(FieldReader row) throws MalformedRecordException {
         if (AF_UNIX.equals(row.text("family"))) {
             return null;
         }
@@ -87,7 +87,7 @@ final class OsqueryRowMapper {
     }
 
     /** The pid, and the process columns a query joined from {@code processes}. */
-    private static void joinedProcess(Event e, RecordFields row) throws MalformedRecordException {
+    private static void joinedProcess(Event e, FieldReader row) throws MalformedRecordException {
         e.processPid = row.longValue("pid");
         e.processExecutable = row.text("process_path");
         String name = row.text("name");
@@ -106,7 +106,7 @@ final class OsqueryRowMapper {
         };
     }
 
-    private static Event process(RecordFields row, boolean removed) throws MalformedRecordException {
+    private static Event process(FieldReader row, boolean removed) throws MalformedRecordException {
         EventAction kind = removed ? EventAction.PROCESS_END : EventAction.PROCESS_START;
         Event e = LinuxEvents.newEvent(kind, "osquery." + OsqueryTable.PROCESSES.table);
         e.processPid = row.longValue("pid");

@@ -18,7 +18,7 @@ record SockAddr(int family, String ip, int port) implements Serializable {
 
     /** The IPv4 or IPv6 address of the hex sockaddr; null for other families (AF_UNIX, AF_NETLINK). */
     static SockAddr decode(String hex, String source) throws MalformedRecordException {
-        if (hex == null || !AuditFields.isHex(hex) || hex.length() < 4) {
+        if (hex == null || !AuditKeyValueReader.isHex(hex) || hex.length() < 4) {
             throw new MalformedRecordException(source + ": SOCKADDR saddr '" + hex + "' is not a hex sockaddr");
         }
         byte[] b = HexFormat.of().parseHex(hex);

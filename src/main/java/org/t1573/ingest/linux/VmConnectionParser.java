@@ -6,9 +6,9 @@ import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.event.EventOutcome;
 import org.t1573.event.NetworkDirection;
-import org.t1573.ingest.JsonRecords;
+import org.t1573.ingest.FieldReader;
+import org.t1573.ingest.JsonFieldReader;
 import org.t1573.ingest.MalformedRecordException;
-import org.t1573.ingest.RecordFields;
 import org.t1573.ingest.RecordParser;
 
 /**
@@ -28,7 +28,7 @@ public class VmConnectionParser implements RecordParser {
 
     @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
-        RecordFields row = JsonRecords.readFields(record, SOURCE);
+        FieldReader row = JsonFieldReader.parse(record, SOURCE);
         String type = row.text("Type");
         if (type != null && !"VMConnection".equals(type)) {
             ignored.accept(OTHER_TYPE);

@@ -27,7 +27,7 @@ final class ArgusMapper {
     private ArgusMapper() {}
 
     /** The flow, or null for a non-IP flow. */
-    static Event map(FieldValues v, String record) throws MalformedRecordException {
+    static Event map(NetworkFieldReader v, String record) throws MalformedRecordException {
         String source = v.required("SrcAddr");
         String destination = v.required("DstAddr");
         // Without a Proto column the transport is unknown (null, which Set.of's contains refuses).
@@ -53,13 +53,13 @@ final class ArgusMapper {
     }
 
     /** Argus writes "2011/08/10 09:46:59.607825". */
-    private static long startTime(FieldValues v) throws MalformedRecordException {
+    private static long startTime(NetworkFieldReader v) throws MalformedRecordException {
         String text = v.required("StartTime");
-        FieldValues iso = new FieldValues(v.source(), name -> text.replace('/', '-'));
+        NetworkFieldReader iso = new NetworkFieldReader(v.source(), name -> text.replace('/', '-'));
         return iso.requiredTime("StartTime");
     }
 
-    private static Long userDataBytes(FieldValues v) throws MalformedRecordException {
+    private static Long userDataBytes(NetworkFieldReader v) throws MalformedRecordException {
         Long sum = null;
         for (String name : new String[] {"srcUdata", "dstUdata"}) {
             String text = v.text(name);

@@ -17,7 +17,7 @@ final class CsvColumns implements Serializable {
     }
 
     /** A row with fewer values than columns is malformed; extra trailing values are ignored. */
-    FieldValues row(String line, String source) throws MalformedRecordException {
+    NetworkFieldReader row(String line, String source) throws MalformedRecordException {
         String[] values = line.split(",", -1);
         if (values.length < names.size()) {
             throw new MalformedRecordException(source + ": row has " + values.length + " values but the header names "
@@ -27,6 +27,6 @@ final class CsvColumns implements Serializable {
         for (int i = 0; i < names.size(); i++) {
             byName.put(names.get(i), values[i]);
         }
-        return new FieldValues(source, byName::get);
+        return new NetworkFieldReader(source, byName::get);
     }
 }

@@ -19,7 +19,7 @@ final class Goflow2Mapper {
     private Goflow2Mapper() {}
 
     static Event map(JsonNode root, String record) throws MalformedRecordException {
-        FieldValues v = JsonValues.of(SOURCE, root);
+        NetworkFieldReader v = NetworkJsonReader.of(SOURCE, root);
         Event e = FlowEvents.flow("netflow.goflow2", SOURCE, time(v), NetworkIds.of("netflow.goflow2", null, record));
         e.sourceIp = address(v, "SrcAddr", "src_addr");
         e.destinationIp = address(v, "DstAddr", "dst_addr");
@@ -34,7 +34,7 @@ final class Goflow2Mapper {
     }
 
     /** Flow start; sFlow and some exporters leave it 0, so then the time the collector received it. */
-    private static long time(FieldValues v) throws MalformedRecordException {
+    private static long time(NetworkFieldReader v) throws MalformedRecordException {
         Long seconds = positive(v, "TimeFlowStart");
         if (seconds == null) {
             seconds = positive(v, "TimeReceived");
@@ -53,7 +53,7 @@ final class Goflow2Mapper {
         return nanos / NANOS_PER_MILLI;
     }
 
-    private static Long endTime(FieldValues v) throws MalformedRecordException {
+    private static Long endTime(NetworkFieldReader v) throws MalformedRecordException {
         Long seconds = positive(v, "TimeFlowEnd");
         if (seconds != null) {
             return seconds * 1000;
@@ -62,12 +62,12 @@ final class Goflow2Mapper {
         return nanos == null ? null : nanos / NANOS_PER_MILLI;
     }
 
-    private static Long positive(FieldValues v, String name) throws MalformedRecordException {
+    private static Long positive(NetworkFieldReader v, String name) throws MalformedRecordException {
         Long value = v.longValue(name);
         return value == null || value <= 0 ? null : value;
     }
 
-    private static String address(FieldValues v, String v1, String v2) throws MalformedRecordException {
+    private static String address(NetworkFieldReader v, String v1, String v2) throws MalformedRecordException {
         String name = v.text(v1) != null ? v1 : v2;
         String text = v.verbatim(name);
         if (text == null) {
@@ -80,7 +80,7 @@ final class Goflow2Mapper {
         return ip;
     }
 
-    private static Integer port(FieldValues v, String v1, String v2) throws MalformedRecordException {
+    private static Integer port(NetworkFieldReader v, String v1, String v2) throws MalformedRecordException {
         return v.port(v.text(v1) != null ? v1 : v2);
     }
 }

@@ -1,23 +1,23 @@
 package org.t1573.ingest.network;
 
+import org.t1573.ingest.FieldReader;
 import org.t1573.ingest.MalformedRecordException;
-import org.t1573.ingest.RecordFields;
 
 /**
  * The named values of one network record, whatever its syntax (a Zeek TSV row, a JSON object, a
  * CSV row). The lookup returns a value as text, or null; text values are read stripped
  * (addresses are not: {@link #ip}), and Zeek's {@code (empty)} reads as absent besides the
- * markers {@link RecordFields} knows. A list value (Zeek sets and vectors) is read by its own
+ * markers {@link FieldReader} knows. A list value (Zeek sets and vectors) is read by its own
  * lookup, since JSON gives a list where other syntaxes give text.
  */
-final class FieldValues extends RecordFields {
+final class NetworkFieldReader extends FieldReader {
     private final Lookup lists;
 
-    FieldValues(String source, Lookup lookup) {
+    NetworkFieldReader(String source, Lookup lookup) {
         this(source, lookup, lookup);
     }
 
-    FieldValues(String source, Lookup values, Lookup lists) {
+    NetworkFieldReader(String source, Lookup values, Lookup lists) {
         super(source, values);
         this.lists = lists;
     }
@@ -47,7 +47,8 @@ final class FieldValues extends RecordFields {
     }
 
     /** Zeek's {@code T}/{@code F} or JSON's true/false. */
-    Boolean bool(String name) throws MalformedRecordException {
+    @Override
+    public Boolean bool(String name) throws MalformedRecordException {
         String t = text(name);
         if (t == null) {
             return null;

@@ -6,18 +6,18 @@ import java.util.StringJoiner;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
- * JSON network records as {@link FieldValues}: numbers keep their exact decimal text (an epoch
+ * JSON network records as {@link NetworkFieldReader}s: numbers keep their exact decimal text (an epoch
  * {@code ts} of 1588205199.82437 must not become 1.58820519982437E9), lists read as their
  * elements joined by commas, an object or list where a single value belongs is malformed, and a
  * dotted name is found nested or flattened with dots or underscores (Zeek's {@code id.orig_h},
  * OTRF's {@code id_orig_h}).
  */
-final class JsonValues {
+final class NetworkJsonReader {
 
-    private JsonValues() {}
+    private NetworkJsonReader() {}
 
-    static FieldValues of(String source, JsonNode root) {
-        return new FieldValues(source, name -> value(source, name, find(source, root, name)),
+    static NetworkFieldReader of(String source, JsonNode root) {
+        return new NetworkFieldReader(source, name -> value(source, name, find(source, root, name)),
                 name -> list(source, name, find(source, root, name)));
     }
 

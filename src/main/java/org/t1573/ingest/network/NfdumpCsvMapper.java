@@ -14,7 +14,7 @@ final class NfdumpCsvMapper {
 
     private NfdumpCsvMapper() {}
 
-    static Event map(FieldValues v, String record) throws MalformedRecordException {
+    static Event map(NetworkFieldReader v, String record) throws MalformedRecordException {
         Event e = FlowEvents.flow("netflow.nfdump", "nfdump", v.requiredTime("ts"),
                 NetworkIds.of("netflow.nfdump", null, record));
         e.durationSeconds = v.doubleValue("td");

@@ -35,7 +35,7 @@ final class NfdumpLineMapper {
                     + MIN_TOKENS + " (date time duration proto src -> dst flags tos packets bytes flows)");
         }
         String time = t[0] + ' ' + t[1];
-        FieldValues v = new FieldValues(SOURCE, name -> switch (name) {
+        NetworkFieldReader v = new NetworkFieldReader(SOURCE, name -> switch (name) {
             case "start" -> time;
             case "duration" -> t[2];
             default -> null;

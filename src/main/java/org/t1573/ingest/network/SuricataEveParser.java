@@ -42,7 +42,7 @@ public final class SuricataEveParser implements RecordParser {
             ignored.accept(OTHER_TYPE);
             return;
         }
-        FieldValues v = JsonValues.of(SOURCE + " " + type, root);
+        NetworkFieldReader v = NetworkJsonReader.of(SOURCE + " " + type, root);
         Event e = type.equals("flow") ? flow(v, record) : tls(v, record);
         endpoints(e, v);
         byte[] payload = payload(v);
@@ -52,7 +52,7 @@ public final class SuricataEveParser implements RecordParser {
     }
 
     /** A flow record is written when the flow ends; its event time is the flow's start. */
-    private static Event flow(FieldValues v, String record) throws MalformedRecordException {
+    private static Event flow(NetworkFieldReader v, String record) throws MalformedRecordException {
         String flowId = v.text("flow_id");
         Long start = v.time("flow.start");
         Event e = FlowEvents.flow("suricata.flow", SOURCE, start != null ? start : v.requiredTime("timestamp"),
@@ -79,7 +79,7 @@ public final class SuricataEveParser implements RecordParser {
         return (!"new".equals(state) && packetsToClient > 0 ? EventOutcome.SUCCESS : EventOutcome.UNKNOWN).value();
     }
 
-    private static Event tls(FieldValues v, String record) throws MalformedRecordException {
+    private static Event tls(NetworkFieldReader v, String record) throws MalformedRecordException {
         String flowId = v.text("flow_id");
         Event e = new Event();
         e.timestamp = v.requiredTime("timestamp");
@@ -105,7 +105,7 @@ public final class SuricataEveParser implements RecordParser {
         return e;
     }
 
-    private static void endpoints(Event e, FieldValues v) throws MalformedRecordException {
+    private static void endpoints(Event e, NetworkFieldReader v) throws MalformedRecordException {
         e.sourceIp = v.requiredIp("src_ip");
         e.sourcePort = v.port("src_port");
         e.destinationIp = v.requiredIp("dest_ip");
@@ -113,7 +113,7 @@ public final class SuricataEveParser implements RecordParser {
         e.networkTransport = FlowEvents.transport(v.text("proto"));
     }
 
-    private static byte[] payload(FieldValues v) throws MalformedRecordException {
+    private static byte[] payload(NetworkFieldReader v) throws MalformedRecordException {
         String payload = v.text("payload");
         if (payload == null) {
             return null;

@@ -25,7 +25,7 @@ final class ZeekEventMapper {
 
     private ZeekEventMapper() {}
 
-    static Event map(ZeekLogType type, FieldValues v, String record) throws MalformedRecordException {
+    static Event map(ZeekLogType type, NetworkFieldReader v, String record) throws MalformedRecordException {
         return switch (type) {
             case CONN -> conn(v, record);
             case SSL -> ssl(v, record);
@@ -35,7 +35,7 @@ final class ZeekEventMapper {
     }
 
     /** conn.log: one flow; orig is the source, resp the destination. */
-    private static Event conn(FieldValues v, String record) throws MalformedRecordException {
+    private static Event conn(NetworkFieldReader v, String record) throws MalformedRecordException {
         Event e = session(ZeekLogType.CONN, EventAction.FLOW, v, record);
         e.networkTransport = lower(v.text("proto"));
         e.networkProtocol = lower(v.text("service"));
@@ -58,7 +58,7 @@ final class ZeekEventMapper {
      * ssl.log: one handshake, linked to its conn record by uid and to its certificate by file id.
      * The transport is left unset: ssl.log logs DTLS over UDP as well and does not say which.
      */
-    private static Event ssl(FieldValues v, String record) throws MalformedRecordException {
+    private static Event ssl(NetworkFieldReader v, String record) throws MalformedRecordException {
         Event e = session(ZeekLogType.SSL, EventAction.TLS_HANDSHAKE, v, record);
         e.tlsVersion = v.text("version");
         e.tlsCipher = v.text("cipher");
@@ -76,7 +76,7 @@ final class ZeekEventMapper {
     }
 
     /** x509.log: a server certificate; Zeek writes no session fields here, only the file id or fingerprint. */
-    private static Event x509(FieldValues v, String record) throws MalformedRecordException {
+    private static Event x509(NetworkFieldReader v, String record) throws MalformedRecordException {
         Event e = new Event();
         e.timestamp = v.requiredTime("ts");
         String fileId = v.text("id");
@@ -90,7 +90,7 @@ final class ZeekEventMapper {
         return e;
     }
 
-    private static Event session(ZeekLogType type, EventAction action, FieldValues v, String record)
+    private static Event session(ZeekLogType type, EventAction action, NetworkFieldReader v, String record)
             throws MalformedRecordException {
         Event e = new Event();
         e.timestamp = v.requiredTime("ts");

@@ -41,7 +41,7 @@ public final class ZeekRecordParser implements RecordParser {
         ZeekLogType type = header.type();
         // Rows of unused logs are split too: a file that only follows a Zeek log in the same
         // reader (a labeller's config beside the logs) must not pass silently as that log's rows.
-        FieldValues row = header.row(record, type == ZeekLogType.OTHER ? "zeek" : type.dataset());
+        NetworkFieldReader row = header.row(record, type == ZeekLogType.OTHER ? "zeek" : type.dataset());
         if (type == ZeekLogType.OTHER) {
             return false;
         }
@@ -58,18 +58,18 @@ public final class ZeekRecordParser implements RecordParser {
         }
         String path = root.path("@stream").asText(root.path("_path").asText(""));
         ZeekLogType type = path.isEmpty()
-                ? ZeekLogType.ofFields(name -> JsonValues.has(root, name))
+                ? ZeekLogType.ofFields(name -> NetworkJsonReader.has(root, name))
                 : ZeekLogType.ofPath(path);
         if (type == ZeekLogType.OTHER) {
             return false;
         }
-        out.accept(ZeekEventMapper.map(type, JsonValues.of(type.dataset(), root), record));
+        out.accept(ZeekEventMapper.map(type, NetworkJsonReader.of(type.dataset(), root), record));
         return true;
     }
 
     /** Zeek's own JSON has no event object; Filebeat's and Elastic Agent's zeek modules set event.module. */
     private static boolean isFilebeatModule(JsonNode root) throws MalformedRecordException {
-        JsonNode module = JsonValues.find("zeek", root, "event.module");
+        JsonNode module = NetworkJsonReader.find("zeek", root, "event.module");
         return module != null && "zeek".equals(module.asText());
     }
 }

@@ -54,7 +54,7 @@ final class ZeekTsvHeader implements Serializable {
     }
 
     /** The values of a data row by field name. */
-    FieldValues row(String line, String source) throws MalformedRecordException {
+    NetworkFieldReader row(String line, String source) throws MalformedRecordException {
         String[] values = line.split(Pattern.quote(separator), -1);
         if (values.length != fields.size()) {
             throw new MalformedRecordException(source + ": row has " + values.length + " values but #fields names "
@@ -66,7 +66,7 @@ final class ZeekTsvHeader implements Serializable {
                 byName.put(fields.get(i), unescape(values[i]));
             }
         }
-        return new FieldValues(source, byName::get);
+        return new NetworkFieldReader(source, byName::get);
     }
 
     /** Zeek writes the separator and unprintable bytes inside values as {@code \xHH}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.event.EventOutcome;
+import org.t1573.ingest.FieldReader;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -29,12 +30,12 @@ final class Capi2EventMapper {
 
     /** The event of the record, or null for a CAPI2 event no analytic uses. */
     static Event map(JsonNode root, String record, SysmonLayout layout) throws MalformedRecordException {
-        JsonFields envelope = layout.envelope(root);
+        FieldReader envelope = layout.envelope(root);
         int eventId = SysmonEventMapper.eventId(envelope, layout);
         if (eventId != BUILD_CHAIN && eventId != VERIFY_CHAIN_POLICY) {
             return null;
         }
-        JsonFields data = layout.eventData(root);
+        FieldReader data = layout.eventData(root);
         Event e = EventAction.CERTIFICATE.newEvent();
         e.code = Integer.toString(eventId);
         e.dataset = layout.dataset();
@@ -46,7 +47,7 @@ final class Capi2EventMapper {
         e.id = RecordIds.of(e.hostName, envelope.firstText(layout.recordIdFields()), record);
         e.processPid = pid(envelope);
         String image = data.firstText("ImageName", "ProcessName");
-        e.processName = WindowsValues.fileName(image);
+        e.processName = WindowsValueNormalizer.fileName(image);
         e.processExecutable = image != null && image.indexOf('\\') >= 0 ? image : null;
         e.x509Subject = data.firstText("subjectName", "SubjectName");
         e.x509Issuer = data.firstText("issuerName", "IssuerName");
@@ -58,7 +59,7 @@ final class Capi2EventMapper {
     }
 
     /** Chain errors from TrustStatus/ErrorStatus; the Result, if any, when the flattener dropped them. */
-    private static String chainStatus(JsonFields data) throws MalformedRecordException {
+    private static String chainStatus(FieldReader data) throws MalformedRecordException {
         String errors = data.firstText("ErrorStatus", "TrustStatus");
         if (errors != null) {
             try {
@@ -70,7 +71,7 @@ final class Capi2EventMapper {
         return policyStatus(data);
     }
 
-    private static String policyStatus(JsonFields data) throws MalformedRecordException {
+    private static String policyStatus(FieldReader data) throws MalformedRecordException {
         String result = data.firstText("Result", "ResultValue");
         if (result == null) {
             return null;
@@ -82,7 +83,7 @@ final class Capi2EventMapper {
         }
     }
 
-    private static Long pid(JsonFields envelope) throws MalformedRecordException {
+    private static Long pid(FieldReader envelope) throws MalformedRecordException {
         for (String field : PID_FIELDS) {
             Long pid = envelope.longValue(field);
             if (pid != null) {
@@ -92,7 +93,7 @@ final class Capi2EventMapper {
         return null;
     }
 
-    private static long eventTime(JsonFields envelope, SysmonLayout layout) throws MalformedRecordException {
+    private static long eventTime(FieldReader envelope, SysmonLayout layout) throws MalformedRecordException {
         Long time = envelope.firstTime(layout.timestampFallbackFields());
         if (time == null) {
             throw envelope.missing(layout.timestampFallbackFields());

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.FieldReader;
+import org.t1573.ingest.JsonFieldReader;
 import org.t1573.ingest.JsonRecords;
 import org.t1573.ingest.MalformedRecordException;
 import org.t1573.ingest.RecordParser;
@@ -71,13 +73,13 @@ public final class DefenderParser implements RecordParser, JsonTreeParser {
         if (table == null) {
             return null;
         }
-        Long time = JsonFields.flat(source, envelope).time("time");
-        JsonFields row = JsonFields.flat(source, envelope.get("properties"));
+        Long time = JsonFieldReader.flat(source, envelope).time("time");
+        FieldReader row = JsonFieldReader.flat(source, envelope.get("properties"));
         return DefenderRowMapper.map(row, table, time, record);
     }
 
     private static Event flatRow(JsonNode root, String record) throws MalformedRecordException {
-        JsonFields row = JsonFields.flat(SOURCE, root);
+        FieldReader row = JsonFieldReader.flat(SOURCE, root);
         String declared = row.firstText("Table", "$table", "Type");
         DefenderTable table = declared != null ? DefenderTable.byName(declared) : DefenderTable.infer(row);
         return table == null ? null : DefenderRowMapper.map(row, table, null, record);

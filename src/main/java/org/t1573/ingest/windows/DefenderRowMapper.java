@@ -4,6 +4,7 @@ import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.event.EventOutcome;
 import org.t1573.event.NetworkDirection;
+import org.t1573.ingest.FieldReader;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -61,7 +62,7 @@ final class DefenderRowMapper {
      * @param fallbackTime the streaming envelope's time, for rows without Timestamp; may be null
      * @param record the row's text, for the id of a row without ReportId
      */
-    static Event map(JsonFields row, DefenderTable table, Long fallbackTime, String record)
+    static Event map(FieldReader row, DefenderTable table, Long fallbackTime, String record)
             throws MalformedRecordException {
         String actionType = row.text("ActionType");
         Event e = switch (table) {
@@ -86,7 +87,7 @@ final class DefenderRowMapper {
         return e;
     }
 
-    private static Event network(JsonFields row, Connection connection) throws MalformedRecordException {
+    private static Event network(FieldReader row, Connection connection) throws MalformedRecordException {
         if (connection == null) {
             return null;
         }
@@ -98,46 +99,46 @@ final class DefenderRowMapper {
         e.sourcePort = row.port("LocalPort");
         e.destinationIp = row.text("RemoteIP");
         e.destinationPort = row.port("RemotePort");
-        e.destinationDomain = WindowsValues.hostOfUrl(row.text("RemoteUrl"));
-        e.networkTransport = WindowsValues.transport(row.text("Protocol"));
+        e.destinationDomain = WindowsValueNormalizer.hostOfUrl(row.text("RemoteUrl"));
+        e.networkTransport = WindowsValueNormalizer.transport(row.text("Protocol"));
         e.bytesOut = row.longValue("SentBytes");
         e.bytesIn = row.longValue("ReceivedBytes");
         return e;
     }
 
-    private static Event imageLoad(JsonFields row) throws MalformedRecordException {
+    private static Event imageLoad(FieldReader row) throws MalformedRecordException {
         Event e = EventAction.LIBRARY_LOAD.newEvent();
         initiatingProcess(e, row);
         e.dllName = row.text("FileName");
-        e.dllPath = WindowsValues.fullPath(row.text("FolderPath"), e.dllName);
+        e.dllPath = WindowsValueNormalizer.fullPath(row.text("FolderPath"), e.dllName);
         return e;
     }
 
     /** The created process is the row's own file; the initiating process is its parent. */
-    private static Event processCreated(JsonFields row) throws MalformedRecordException {
+    private static Event processCreated(FieldReader row) throws MalformedRecordException {
         Event e = EventAction.PROCESS_START.newEvent();
         e.processName = row.text("FileName");
-        e.processExecutable = WindowsValues.fullPath(row.text("FolderPath"), e.processName);
+        e.processExecutable = WindowsValueNormalizer.fullPath(row.text("FolderPath"), e.processName);
         e.processPid = row.longValue("ProcessId");
         e.processCommandLine = row.text("ProcessCommandLine");
         e.processHashSha256 = row.text("SHA256");
         e.processStart = row.time("ProcessCreationTime");
-        e.userName = WindowsValues.account(row.text("AccountDomain"), row.text("AccountName"));
+        e.userName = WindowsValueNormalizer.account(row.text("AccountDomain"), row.text("AccountName"));
         e.parentName = row.text("InitiatingProcessFileName");
-        e.parentExecutable = WindowsValues.fullPath(row.text("InitiatingProcessFolderPath"), e.parentName);
+        e.parentExecutable = WindowsValueNormalizer.fullPath(row.text("InitiatingProcessFolderPath"), e.parentName);
         e.parentPid = row.longValue("InitiatingProcessId");
         return e;
     }
 
     /** On network and image-load rows the acting process is the initiating one. */
-    private static void initiatingProcess(Event e, JsonFields row) throws MalformedRecordException {
+    private static void initiatingProcess(Event e, FieldReader row) throws MalformedRecordException {
         e.processName = row.text("InitiatingProcessFileName");
-        e.processExecutable = WindowsValues.fullPath(row.text("InitiatingProcessFolderPath"), e.processName);
+        e.processExecutable = WindowsValueNormalizer.fullPath(row.text("InitiatingProcessFolderPath"), e.processName);
         e.processPid = row.longValue("InitiatingProcessId");
         e.processCommandLine = row.text("InitiatingProcessCommandLine");
         e.processHashSha256 = row.text("InitiatingProcessSHA256");
         e.processStart = row.time("InitiatingProcessCreationTime");
-        e.userName = WindowsValues.account(
+        e.userName = WindowsValueNormalizer.account(
                 row.text("InitiatingProcessAccountDomain"), row.text("InitiatingProcessAccountName"));
         e.parentName = row.text("InitiatingProcessParentFileName");
         e.parentPid = row.longValue("InitiatingProcessParentId");

@@ -1,6 +1,7 @@
 package org.t1573.ingest.windows;
 
 import java.util.Set;
+import org.t1573.ingest.FieldReader;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -43,7 +44,7 @@ enum DefenderTable {
     }
 
     /** The table of a row with no table name, from its ActionType, else its columns. */
-    static DefenderTable infer(JsonFields row) throws MalformedRecordException {
+    static DefenderTable infer(FieldReader row) throws MalformedRecordException {
         String actionType = row.text("ActionType");
         if (actionType != null) {
             if (NETWORK_ACTIONS.contains(actionType)) {

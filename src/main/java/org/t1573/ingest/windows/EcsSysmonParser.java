@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
+import org.t1573.ingest.FieldReader;
+import org.t1573.ingest.JsonFieldReader;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -73,7 +75,7 @@ final class EcsSysmonParser implements JsonTreeParser {
     @Override
     public void parse(JsonNode root, String record, Consumer<Event> out, Consumer<String> ignored)
             throws MalformedRecordException {
-        JsonFields data = JsonFields.renamed(LAYOUT.source(), name -> find(root, name), EcsSysmonParser::fullName);
+        FieldReader data = JsonFieldReader.of(LAYOUT.source(), name -> find(root, name), EcsSysmonParser::fullName);
         Event e = SysmonEventMapper.map(root, record, LAYOUT, data, ignored);
         if (e != null) {
             out.accept(e);
@@ -102,10 +104,10 @@ final class EcsSysmonParser implements JsonTreeParser {
     private static JsonNode user(JsonNode root) {
         JsonNode name = DottedPath.find(root, USER_NAME);
         if (!isText(name)) {
-            return name; // absent, or not a single value: JsonFields reports that
+            return name; // absent, or not a single value: FieldReader reports that
         }
         JsonNode domain = DottedPath.find(root, USER_DOMAIN);
-        return TextNode.valueOf(WindowsValues.account(isText(domain) ? domain.asText() : null, name.asText()));
+        return TextNode.valueOf(WindowsValueNormalizer.account(isText(domain) ? domain.asText() : null, name.asText()));
     }
 
     /** The pipeline splits Hashes into process.hash.* in lower case; Sysmon writes them in upper case. */

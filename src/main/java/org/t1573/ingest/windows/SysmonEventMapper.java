@@ -7,6 +7,7 @@ import org.t1573.event.Event;
 import org.t1573.event.EventAction;
 import org.t1573.event.EventOutcome;
 import org.t1573.event.NetworkDirection;
+import org.t1573.ingest.FieldReader;
 import org.t1573.ingest.MalformedRecordException;
 
 /**
@@ -30,9 +31,9 @@ final class SysmonEventMapper {
     }
 
     /** As {@link #map(JsonNode, String, SysmonLayout, Consumer)}, reading the EventData fields through {@code data}. */
-    static Event map(JsonNode root, String record, SysmonLayout layout, JsonFields data, Consumer<String> ignored)
+    static Event map(JsonNode root, String record, SysmonLayout layout, FieldReader data, Consumer<String> ignored)
             throws MalformedRecordException {
-        JsonFields envelope = layout.envelope(root);
+        FieldReader envelope = layout.envelope(root);
         if (!isSysmon(envelope.firstText(layout.providerFields()))) {
             ignored.accept(OTHER_PROVIDER);
             return null;
@@ -57,7 +58,7 @@ final class SysmonEventMapper {
         e.processEntityId = data.text("ProcessGuid");
         e.processPid = data.longValue("ProcessId");
         e.processExecutable = data.text("Image");
-        e.processName = WindowsValues.fileName(e.processExecutable);
+        e.processName = WindowsValueNormalizer.fileName(e.processExecutable);
         switch (eventId) {
             case 1 -> processCreate(e, data);
             case 3 -> networkConnect(e, data);
@@ -74,7 +75,7 @@ final class SysmonEventMapper {
     }
 
     /** The record's event id; CAPI2 records share the envelope reading. */
-    static int eventId(JsonFields envelope, SysmonLayout layout) throws MalformedRecordException {
+    static int eventId(FieldReader envelope, SysmonLayout layout) throws MalformedRecordException {
         String text = envelope.firstText(layout.eventIdFields());
         if (text == null) {
             throw envelope.missing(layout.eventIdFields());
@@ -98,7 +99,7 @@ final class SysmonEventMapper {
     }
 
     /** UtcTime is the sensor's clock; the shipper's @timestamp is only a fallback. */
-    private static long eventTime(JsonFields data, JsonFields envelope, SysmonLayout layout)
+    private static long eventTime(FieldReader data, FieldReader envelope, SysmonLayout layout)
             throws MalformedRecordException {
         Long time = data.time("UtcTime");
         if (time == null) {
@@ -112,31 +113,31 @@ final class SysmonEventMapper {
         return time;
     }
 
-    private static void processCreate(Event e, JsonFields data) throws MalformedRecordException {
+    private static void processCreate(Event e, FieldReader data) throws MalformedRecordException {
         e.processCommandLine = data.text("CommandLine");
-        e.processHashSha256 = WindowsValues.sha256FromHashes(data.text("Hashes"));
+        e.processHashSha256 = WindowsValueNormalizer.sha256FromHashes(data.text("Hashes"));
         e.processStart = e.timestamp;
         e.parentEntityId = data.text("ParentProcessGuid");
         e.parentPid = data.longValue("ParentProcessId");
         e.parentExecutable = data.text("ParentImage");
-        e.parentName = WindowsValues.fileName(e.parentExecutable);
+        e.parentName = WindowsValueNormalizer.fileName(e.parentExecutable);
     }
 
-    private static void networkConnect(Event e, JsonFields data) throws MalformedRecordException {
+    private static void networkConnect(Event e, FieldReader data) throws MalformedRecordException {
         e.sourceIp = data.text("SourceIp");
         e.sourcePort = data.port("SourcePort");
         e.destinationIp = data.text("DestinationIp");
         e.destinationPort = data.port("DestinationPort");
         e.destinationDomain = data.text("DestinationHostname");
-        e.networkTransport = WindowsValues.transport(data.text("Protocol"));
+        e.networkTransport = WindowsValueNormalizer.transport(data.text("Protocol"));
         Boolean initiated = data.bool("Initiated");
         e.networkDirection = initiated == null ? null : NetworkDirection.of(initiated).value();
         e.outcome = EventOutcome.SUCCESS.value();
     }
 
-    private static void imageLoad(Event e, JsonFields data) throws MalformedRecordException {
+    private static void imageLoad(Event e, FieldReader data) throws MalformedRecordException {
         e.dllPath = data.text("ImageLoaded");
-        e.dllName = WindowsValues.fileName(e.dllPath);
+        e.dllName = WindowsValueNormalizer.fileName(e.dllPath);
         e.dllSigned = data.bool("Signed");
         e.dllSignatureStatus = data.text("SignatureStatus");
     }

@@ -1,6 +1,9 @@
 package org.t1573.ingest.windows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.UnaryOperator;
+import org.t1573.ingest.FieldReader;
+import org.t1573.ingest.JsonFieldReader;
 
 /**
  * Where a Sysmon shipping format keeps each thing: the EventData fields (UtcTime, Image, ...)
@@ -35,12 +38,18 @@ record SysmonLayout(
         String[] timestampFallbackFields) {
 
     /** Reader of the envelope fields. */
-    JsonFields envelope(JsonNode root) {
-        return dotted ? JsonFields.dotted(source, root, "") : JsonFields.flat(source, root);
+    FieldReader envelope(JsonNode root) {
+        return dotted ? under(root, "") : JsonFieldReader.flat(source, root);
     }
 
     /** Reader of the EventData fields, by their Sysmon names. */
-    JsonFields eventData(JsonNode root) {
-        return dotted ? JsonFields.dotted(source, root, dataPrefix) : JsonFields.flat(source, root);
+    FieldReader eventData(JsonNode root) {
+        return dotted ? under(root, dataPrefix) : JsonFieldReader.flat(source, root);
+    }
+
+    /** Names under {@code prefix}, nested or dotted; prefix "" reads dotted names from the root. */
+    private FieldReader under(JsonNode root, String prefix) {
+        UnaryOperator<String> fullName = name -> prefix + name;
+        return JsonFieldReader.of(source, name -> DottedPath.find(root, fullName.apply(name)), fullName);
     }
 }

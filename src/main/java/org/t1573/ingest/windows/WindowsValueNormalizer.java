@@ -3,9 +3,9 @@ package org.t1573.ingest.windows;
 import java.util.Locale;
 
 /** Normalises the Windows-flavoured values several sources share: paths, accounts, hashes, protocols. */
-final class WindowsValues {
+final class WindowsValueNormalizer {
 
-    private WindowsValues() {}
+    private WindowsValueNormalizer() {}
 
     /** The part of a path after the last '\' or '/', or null for a null path. */
     static String fileName(String path) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class WindowsValuesTest {
+class WindowsValueNormalizerTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -18,27 +18,27 @@ class WindowsValuesTest {
         "/usr/lib, libssl.so, /usr/lib/libssl.so",
     })
     void fullPathAppendsTheNameOnlyWhenTheFolderLacksIt(String folder, String name, String expected) {
-        assertThat(WindowsValues.fullPath(folder, name)).isEqualTo(expected);
+        assertThat(WindowsValueNormalizer.fullPath(folder, name)).isEqualTo(expected);
     }
 
     @Test
     void fileNameIsThePartAfterTheLastSeparatorOfEitherKind() {
-        assertThat(WindowsValues.fileName("C:\\Users\\pedro\\Downloads\\payload.exe")).isEqualTo("payload.exe");
-        assertThat(WindowsValues.fileName("/tmp/x/beacon")).isEqualTo("beacon");
-        assertThat(WindowsValues.fileName("cmd.exe")).isEqualTo("cmd.exe");
+        assertThat(WindowsValueNormalizer.fileName("C:\\Users\\pedro\\Downloads\\payload.exe")).isEqualTo("payload.exe");
+        assertThat(WindowsValueNormalizer.fileName("/tmp/x/beacon")).isEqualTo("beacon");
+        assertThat(WindowsValueNormalizer.fileName("cmd.exe")).isEqualTo("cmd.exe");
     }
 
     @Test
     void sha256IsTakenFromTheSysmonHashListAsGiven() {
-        assertThat(WindowsValues.sha256FromHashes("SHA1=AA,MD5=BB,SHA256=cc11,IMPHASH=DD")).isEqualTo("cc11");
-        assertThat(WindowsValues.sha256FromHashes("SHA1=AA,MD5=BB")).isNull();
+        assertThat(WindowsValueNormalizer.sha256FromHashes("SHA1=AA,MD5=BB,SHA256=cc11,IMPHASH=DD")).isEqualTo("cc11");
+        assertThat(WindowsValueNormalizer.sha256FromHashes("SHA1=AA,MD5=BB")).isNull();
     }
 
     @Test
     void transportDropsDefendersIpVersionSuffix() {
-        assertThat(WindowsValues.transport("TcpV4")).isEqualTo("tcp");
-        assertThat(WindowsValues.transport("Udp")).isEqualTo("udp");
-        assertThat(WindowsValues.transport("tcp")).isEqualTo("tcp");
+        assertThat(WindowsValueNormalizer.transport("TcpV4")).isEqualTo("tcp");
+        assertThat(WindowsValueNormalizer.transport("Udp")).isEqualTo("udp");
+        assertThat(WindowsValueNormalizer.transport("tcp")).isEqualTo("tcp");
     }
 
     @ParameterizedTest
@@ -49,6 +49,6 @@ class WindowsValuesTest {
         "fe80::1, fe80::1",
     })
     void hostOfUrlKeepsOnlyTheHost(String url, String host) {
-        assertThat(WindowsValues.hostOfUrl(url)).isEqualTo(host);
+        assertThat(WindowsValueNormalizer.hostOfUrl(url)).isEqualTo(host);
     }
 }

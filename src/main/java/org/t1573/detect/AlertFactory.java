@@ -14,9 +14,9 @@ import org.t1573.alert.AlertJson;
 import java.util.stream.Collectors;
 import org.t1573.event.Event;
 import org.t1573.event.FieldType;
-import org.t1573.pattern.EventFields;
 import org.t1573.pattern.Aggregate;
 import org.t1573.pattern.CompiledPattern;
+import org.t1573.pattern.EventFieldResolver;
 import org.t1573.pattern.PatternDefinition;
 import org.t1573.pattern.SummaryItem;
 
@@ -77,7 +77,7 @@ final class AlertFactory {
 
     /** Sorted distinct values; numbers (ports) stay numbers. */
     private static List<Object> distinctValues(SummaryItem s, Collection<String> values) {
-        FieldType type = EventFields.INSTANCE.resolve(s.field()).type();
+        FieldType type = EventFieldResolver.INSTANCE.resolve(s.field()).type();
         List<Object> out = new ArrayList<>();
         if (type == FieldType.LONG) {
             new TreeSet<>(values.stream().map(Long::valueOf).collect(Collectors.toList())).forEach(out::add);

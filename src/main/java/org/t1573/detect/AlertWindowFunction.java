@@ -22,7 +22,7 @@ import org.t1573.alert.AlertJson;
 import org.t1573.event.Event;
 import org.t1573.event.NetworkDirection;
 import org.t1573.pattern.CompiledPattern;
-import org.t1573.pattern.EventFields;
+import org.t1573.pattern.EventFieldResolver;
 import org.t1573.pattern.SummaryItem;
 
 /**
@@ -218,7 +218,7 @@ public class AlertWindowFunction extends KeyedProcessFunction<GroupKey, MatchRec
     private void record(int step, Event e, WindowState w) {
         for (SummaryItem s : pattern.definition().summary()) {
             if (s.isDistinct() && s.step().equals(pattern.stepName(step))) {
-                Object v = EventFields.INSTANCE.resolve(s.field()).get(e);
+                Object v = EventFieldResolver.INSTANCE.resolve(s.field()).get(e);
                 if (v != null) {
                     w.addDistinct(s.name() + '\u001f' + v);
                 }

@@ -12,7 +12,8 @@ public final class PatternCompiler {
 
     public static CompiledPattern compile(PatternDefinition def, ParameterValues values) throws PatternLoadException {
         List<PatternError> errors = new ArrayList<>();
-        ConditionCompiler<Event> events = new ConditionCompiler<>(EventFields.INSTANCE, values, def.file(), errors);
+        ConditionCompiler<Event> events =
+                new ConditionCompiler<>(EventFieldResolver.INSTANCE, values, def.file(), errors);
         ConditionCompiler<AggregateView> aggregates =
                 new ConditionCompiler<>(AggregateFields.INSTANCE, values, def.file(), errors);
 
@@ -25,7 +26,7 @@ public final class PatternCompiler {
         // The loader has reported unknown group-by fields with their line.
         List<FieldAccess<Event>> groupBy = new ArrayList<>();
         for (String f : def.groupBy()) {
-            FieldAccess<Event> access = EventFields.INSTANCE.resolve(f);
+            FieldAccess<Event> access = EventFieldResolver.INSTANCE.resolve(f);
             if (access != null) {
                 groupBy.add(access);
             }

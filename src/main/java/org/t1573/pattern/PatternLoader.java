@@ -105,7 +105,7 @@ public final class PatternLoader {
             List<String> groupBy = top.containsKey("group-by")
                     ? yaml.scalars(valueNode("group-by"), "group-by") : List.of();
             for (String f : groupBy) {
-                if (EventFields.INSTANCE.resolve(f) == null) {
+                if (EventFieldResolver.INSTANCE.resolve(f) == null) {
                     yaml.error(valueNode("group-by"), "group-by: unknown field '" + f + "'");
                 }
             }
@@ -364,7 +364,7 @@ public final class PatternLoader {
                     String step = m.group(1);
                     if (steps.stream().noneMatch(s -> s.name().equals(step))) {
                         yaml.error(v, "summary " + e.getKey() + ": '" + step + "' is not a step of the sequence");
-                    } else if (EventFields.INSTANCE.resolve(m.group(2)) == null) {
+                    } else if (EventFieldResolver.INSTANCE.resolve(m.group(2)) == null) {
                         yaml.error(v, "summary " + e.getKey() + ": unknown field '" + m.group(2) + "'");
                     }
                     out.add(new SummaryItem(e.getKey(), null, step, m.group(2), line));

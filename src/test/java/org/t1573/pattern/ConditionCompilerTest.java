@@ -546,9 +546,9 @@ class ConditionCompilerTest {
     // --- ConditionCompiler used directly
 
     @Test
-    void compilesAHandBuiltNodeAgainstEventFields() {
+    void compilesAHandBuiltNodeAgainstTheEventFieldResolver() {
         List<PatternError> errors = new java.util.ArrayList<>();
-        ConditionCompiler<Event> compiler = new ConditionCompiler<>(EventFields.INSTANCE,
+        ConditionCompiler<Event> compiler = new ConditionCompiler<>(EventFieldResolver.INSTANCE,
                 ParameterValues.defaults(java.util.Map.of()), FILE, errors);
 
         Condition<Event> c = compiler.compile(ConditionNode.test("process.name", List.of("endswith"), List.of("32.exe"), 7));

@@ -12,14 +12,14 @@ import org.t1573.event.FieldType;
  * {@code process.instance}, which tells process instances apart (ProcessGuid where the source has
  * one, else host + pid + process start), so a reused pid never joins two processes.
  */
-public final class EventFields implements FieldResolver<Event> {
+public final class EventFieldResolver implements FieldResolver<Event> {
     private static final long serialVersionUID = 1L;
 
     public static final String PROCESS_INSTANCE = "process.instance";
 
-    public static final EventFields INSTANCE = new EventFields();
+    public static final EventFieldResolver INSTANCE = new EventFieldResolver();
 
-    private EventFields() {}
+    private EventFieldResolver() {}
 
     @Override
     public FieldAccess<Event> resolve(String name) {

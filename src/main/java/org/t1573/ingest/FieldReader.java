@@ -64,31 +64,17 @@ public class FieldReader {
 
     /** Like {@link #ip} but the record is malformed without it. */
     public String requiredIp(String name) throws MalformedRecordException {
-        String ip = ip(name);
-        if (ip == null) {
-            throw missing(name);
-        }
-        return ip;
+        return present(ip(name), name);
     }
 
     /** The first of the fields that is present, or null. */
     public String firstText(String... names) throws MalformedRecordException {
-        for (String name : names) {
-            String text = text(name);
-            if (text != null) {
-                return text;
-            }
-        }
-        return null;
+        return first(FieldReader::text, names);
     }
 
     /** Like {@link #text} but the record is malformed without it. */
     public String required(String name) throws MalformedRecordException {
-        String text = text(name);
-        if (text == null) {
-            throw missing(name);
-        }
-        return text;
+        return present(text(name), name);
     }
 
     public Long longValue(String name) throws MalformedRecordException {
@@ -141,22 +127,12 @@ public class FieldReader {
 
     /** Like {@link #time} but the record is malformed without it. */
     public long requiredTime(String name) throws MalformedRecordException {
-        Long time = time(name);
-        if (time == null) {
-            throw missing(name);
-        }
-        return time;
+        return present(time(name), name);
     }
 
     /** The first of the times that is present, or null. */
     public Long firstTime(String... names) throws MalformedRecordException {
-        for (String name : names) {
-            Long time = time(name);
-            if (time != null) {
-                return time;
-            }
-        }
-        return null;
+        return first(FieldReader::time, names);
     }
 
     /** An error for a field whose value is not what it should be. */
@@ -172,6 +148,29 @@ public class FieldReader {
             list.append(list.length() == 0 ? "" : " or ").append(fullName.apply(name));
         }
         return new MalformedRecordException(source + ": field " + list + " is missing");
+    }
+
+    /** One typed read; the method references passed are unbound, so no call allocates one. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T from(FieldReader reader, String name) throws MalformedRecordException;
+    }
+
+    private <T> T first(Read<T> read, String... names) throws MalformedRecordException {
+        for (String name : names) {
+            T value = read.from(this, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private <T> T present(T value, String name) throws MalformedRecordException {
+        if (value == null) {
+            throw missing(name);
+        }
+        return value;
     }
 
     private <T> T number(String name, Function<String, T> parse, String what) throws MalformedRecordException {

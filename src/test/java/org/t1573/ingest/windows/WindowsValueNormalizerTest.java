@@ -21,11 +21,14 @@ class WindowsValueNormalizerTest {
         assertThat(WindowsValueNormalizer.fullPath(folder, name)).isEqualTo(expected);
     }
 
-    @Test
-    void fileNameIsThePartAfterTheLastSeparatorOfEitherKind() {
-        assertThat(WindowsValueNormalizer.fileName("C:\\Users\\pedro\\Downloads\\payload.exe")).isEqualTo("payload.exe");
-        assertThat(WindowsValueNormalizer.fileName("/tmp/x/beacon")).isEqualTo("beacon");
-        assertThat(WindowsValueNormalizer.fileName("cmd.exe")).isEqualTo("cmd.exe");
+    @ParameterizedTest
+    @CsvSource({
+        "C:\\Users\\pedro\\Downloads\\payload.exe, payload.exe",
+        "/tmp/x/beacon, beacon",
+        "cmd.exe, cmd.exe"
+    })
+    void fileNameIsThePartAfterTheLastSeparatorOfEitherKind(String path, String expected) {
+        assertThat(WindowsValueNormalizer.fileName(path)).isEqualTo(expected);
     }
 
     @Test
@@ -34,11 +37,10 @@ class WindowsValueNormalizerTest {
         assertThat(WindowsValueNormalizer.sha256FromHashes("SHA1=AA,MD5=BB")).isNull();
     }
 
-    @Test
-    void transportDropsDefendersIpVersionSuffix() {
-        assertThat(WindowsValueNormalizer.transport("TcpV4")).isEqualTo("tcp");
-        assertThat(WindowsValueNormalizer.transport("Udp")).isEqualTo("udp");
-        assertThat(WindowsValueNormalizer.transport("tcp")).isEqualTo("tcp");
+    @ParameterizedTest
+    @CsvSource({"TcpV4, tcp", "Udp, udp", "tcp, tcp"})
+    void transportDropsDefendersIpVersionSuffix(String protocol, String expected) {
+        assertThat(WindowsValueNormalizer.transport(protocol)).isEqualTo(expected);
     }
 
     @ParameterizedTest

@@ -35,7 +35,8 @@ class CsvTest {
     void theHeaderIsTheFirstLine() throws IOException {
         for (String text : List.of("", "\na,b,c\n", "a,b\n", "\uFEFFa,b,c\n")) {
             Path f = file(text);
-            assertThatThrownBy(() -> Csv.read(f, HEADER)).hasMessageEndingWith("the first line must be the header a,b,c");
+            assertThatThrownBy(() -> Csv.read(f, HEADER))
+                    .hasMessageEndingWith("the first line must be the header a,b,c");
         }
         assertThat(Csv.read(file("a,b,c\n"), HEADER)).isEmpty();
     }

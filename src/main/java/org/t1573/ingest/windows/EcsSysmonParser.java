@@ -104,7 +104,7 @@ final class EcsSysmonParser implements JsonTreeParser {
     private static JsonNode user(JsonNode root) {
         JsonNode name = DottedPath.find(root, USER_NAME);
         if (!isText(name)) {
-            return name; // absent, or not a single value: FieldReader reports that
+            return name; // absent, or not a single value: JsonFieldReader reports that
         }
         JsonNode domain = DottedPath.find(root, USER_DOMAIN);
         return TextNode.valueOf(WindowsValueNormalizer.account(isText(domain) ? domain.asText() : null, name.asText()));

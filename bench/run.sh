@@ -47,14 +47,34 @@ PIPE_OPTS=("${JAVA_OPTS[@]}")
 if [[ "${BENCH_JFR:-0}" == 1 ]]; then
   PIPE_OPTS+=(-XX:StartFlightRecording=filename="$B/bench/job.jfr",settings=profile)
 fi
+PIPE_OUT="$B/bench/pipeline.txt"
 java "${PIPE_OPTS[@]}" -cp "$CP" org.t1573.bench.PipelineBenchmark --reps "${BENCH_REPS:-3}" \
-  ${BENCH_STAGES:+--stages "$BENCH_STAGES"} "${SIDDHI_ARGS[@]}" "$DATA"/sysmon-*.ndjson
+  ${BENCH_STAGES:+--stages "$BENCH_STAGES"} "${SIDDHI_ARGS[@]}" "$DATA"/sysmon-*.ndjson | tee "$PIPE_OUT"
 
 STATE="${BENCH_STATE_PROCESSES:-200000}"
+STATE_OUT="$B/bench/state.txt"
+: > "$STATE_OUT"
 if [[ "$STATE" != 0 ]]; then
   for backend in ${BENCH_STATE_BACKENDS:-hashmap rocksdb}; do
     rm -rf "$B/bench/rocksdb"
     java "${JAVA_OPTS[@]}" -Dbench.dir="$B/bench" -cp "$CP" org.t1573.bench.StateBenchmark \
-        --processes "$STATE" --backend "$backend" --histogram 12 2>&1 | grep -v -e '^SLF4J' -e ' WARN ' -e ' INFO '
+        --processes "$STATE" --backend "$backend" --histogram 12 2>&1 | grep -v -e '^SLF4J' -e ' WARN ' -e ' INFO ' | tee -a "$STATE_OUT"
   done
 fi
+
+# The engine issue's targets, every figure from this invocation (ratios within one run).
+echo
+echo "| target (N=$N, $(nproc) cores) | measured | goal | met |"
+echo "|---|---:|---:|---|"
+sed -n 's/^target-row //p' "$PIPE_OUT"
+awk -v limit=2048 '/^state-result / && !/bare-cep/ {
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+    if (f["backend"] == "hashmap") {
+      per = f["per-process-b"]
+      printf "| heap state per open process, all patterns (%d processes) | %.0f B | <= 2.0 KB | %s |\n",
+          f["processes"], per, per <= limit ? "met" : "not met"
+    } else if (f["backend"] == "rocksdb") {
+      printf "| RocksDB run with %d open processes | heap %d -> %d MB | 10,000,000 processes, figures printed | %s |\n",
+          f["processes"], f["base-mb"], f["open-mb"], f["processes"] >= 10000000 ? "met" : "not met (fewer processes)"
+    }
+  }' "$STATE_OUT"

@@ -138,8 +138,9 @@ public final class StateBenchmark {
         ended.print("all ended, watermark +2 h", base);
         job.getJobExecutionResult().get();
         System.out.printf("state: %d alerts, %.1f s in all%n", ALERTS.get(), (System.nanoTime() - t0) / 1e9);
-        System.out.printf("state-result %sbackend=%s processes=%d base-mb=%d open-mb=%d ended-mb=%d%n", bareCep ? "bare-cep " : "", backend,
-                processes, base.heap() >> 20, open.heap() >> 20, ended.heap() >> 20);
+        System.out.printf("state-result %sbackend=%s processes=%d base-mb=%d open-mb=%d ended-mb=%d per-process-b=%d%n",
+                bareCep ? "bare-cep " : "", backend, processes, base.heap() >> 20, open.heap() >> 20, ended.heap() >> 20,
+                (open.heap() - base.heap()) / processes);
     }
 
     /** Heap used after GC, resident set size and the RocksDB directory's size, in bytes. */

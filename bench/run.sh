@@ -72,9 +72,9 @@ awk -v limit=2048 '/^state-result / && !/bare-cep/ {
     if (f["backend"] == "hashmap") {
       per = f["per-process-b"]
       printf "| heap state per open process, all patterns (%d processes) | %.0f B | <= 2.0 KB | %s |\n",
-          f["processes"], per, per <= limit ? "met" : "not met"
+          f["processes"], per, (per <= limit ? "met" : "not met")
     } else if (f["backend"] == "rocksdb") {
       printf "| RocksDB run with %d open processes | heap %d -> %d MB | 10,000,000 processes, figures printed | %s |\n",
-          f["processes"], f["base-mb"], f["open-mb"], f["processes"] >= 10000000 ? "met" : "not met (fewer processes)"
+          f["processes"], f["base-mb"], f["open-mb"], (f["processes"] >= 10000000 ? "met" : "not met (fewer processes)")
     }
   }' "$STATE_OUT"

@@ -3,8 +3,11 @@ package org.t1573.detect;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.cep.EventComparator;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
@@ -113,9 +116,12 @@ public final class DetectionGraph {
             ids.append(j == 0 ? "" : ", ").append(p.id());
         }
         DataStream<Selected> steps = union(selects.stream().map(s -> s.getSideOutput(g.output())).toList());
+        ReadableConfig conf = steps.getExecutionEnvironment().getConfiguration();
+        boolean sorted = conf.get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH
+                && conf.get(ExecutionOptions.SORT_INPUTS);
         return steps.keyBy(Selected::getKey)
                 .transform("cep " + ids, Types.VOID, new KeyedNfaOperator<>(nfas, SelectedSerializer.INSTANCE,
-                        (s, recordTime) -> s.timestamp, new ByTimeThenId(), CEP_LATE))
+                        (s, recordTime) -> s.timestamp, new ByTimeThenId(), CEP_LATE, sorted))
                 .uid(g.uid());
     }
 

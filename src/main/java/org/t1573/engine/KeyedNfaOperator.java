@@ -50,6 +50,11 @@ import org.apache.flink.util.OutputTag;
  * out is not advanced, and an event equal to a queued one under {@code order} (the same record
  * delivered again) is dropped before it can open partial matches. Events at or behind the
  * watermark go to {@code late}.
+ *
+ * <p>With {@code sortedInput} (BATCH: Flink sorts a keyed input by key and then timestamp, and fires
+ * a key's timers, at watermark {@code Long.MAX_VALUE}, when the next key begins) nothing is queued
+ * in state: only the events of the current time wait, in memory, to be ordered by {@code order},
+ * and each key has one timer, at its end.
  */
 public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
         implements OneInputStreamOperator<IN, Void>, Triggerable<Object, VoidNamespace> {
@@ -60,6 +65,7 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
     private final SerializableTimestampAssigner<IN> time;
     private final EventComparator<IN> order;
     private final OutputTag<IN> late;
+    private final boolean sortedInput;
 
     private transient Comparator<IN> queueOrder;
     private transient ValueState<List<IN>> queue;
@@ -68,18 +74,24 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
     private transient InternalTimerService<VoidNamespace> timers;
     private transient Counter duplicates;
     private transient Counter lateEvents;
+    /** Sorted input: the current key's events of time {@link #tiesTime}, in order. */
+    private transient List<IN> ties;
+    private transient long tiesTime;
 
     /**
      * @param time the event time of an element (its record timestamp)
      * @param order ties between elements of one time; 0 means the same record
+     * @param sortedInput whether the input arrives sorted by key and time, as in BATCH
      */
     public KeyedNfaOperator(List<NfaSpec<IN, ?>> specs, TypeSerializer<IN> inputSerializer,
-            SerializableTimestampAssigner<IN> time, EventComparator<IN> order, OutputTag<IN> late) {
+            SerializableTimestampAssigner<IN> time, EventComparator<IN> order, OutputTag<IN> late,
+            boolean sortedInput) {
         this.specs = List.copyOf(specs);
         this.inputSerializer = inputSerializer;
         this.time = time;
         this.order = order;
         this.late = late;
+        this.sortedInput = sortedInput;
     }
 
     @Override
@@ -103,6 +115,7 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
         timers = getInternalTimerService("nfa-timers", VoidNamespaceSerializer.INSTANCE, this);
         duplicates = getMetricGroup().counter("duplicateEvents");
         lateEvents = getMetricGroup().counter("lateEvents");
+        ties = new ArrayList<>();
         for (Nfa<?> nfa : nfas) {
             nfa.open();
         }
@@ -130,6 +143,10 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
             output.collect(late, element);
             return;
         }
+        if (sortedInput) {
+            inSortedInput(element.getValue(), timestamp);
+            return;
+        }
         List<IN> pending = queue.value();
         if (pending == null) {
             pending = new ArrayList<>();
@@ -142,9 +159,27 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
         timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
     }
 
+    private void inSortedInput(IN value, long timestamp) throws Exception {
+        if (!ties.isEmpty() && timestamp != tiesTime) {
+            feed(ties, false, Long.MIN_VALUE);
+            ties.clear();
+        }
+        tiesTime = timestamp;
+        if (!TimeOrderedQueue.insert(ties, value, queueOrder)) {
+            duplicates.inc();
+            return;
+        }
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, Long.MAX_VALUE);
+    }
+
     @Override
     public void onEventTime(InternalTimer<Object, VoidNamespace> timer) throws Exception {
         long watermark = timers.currentWatermark();
+        if (sortedInput) {
+            feed(ties, true, watermark);
+            ties.clear();
+            return;
+        }
         List<IN> pending = queue.value();
         List<IN> due = pending == null ? List.of()
                 : TimeOrderedQueue.takeWhile(pending, e -> time.extractTimestamp(e, Long.MIN_VALUE) <= watermark);
@@ -155,8 +190,29 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
                 queue.update(pending);
             }
         }
+        feed(due, true, watermark);
+    }
+
+    /**
+     * Feeds every NFA the events of one time before any NFA sees a later time, then (with
+     * {@code advance}) advances each to the watermark. All NFAs share the buffer, whose event ids
+     * count per timestamp and whose counters an advance drops: no NFA may be behind another.
+     */
+    private void feed(List<IN> due, boolean advance, long watermark) throws Exception {
+        int from = 0;
+        while (from < due.size()) {
+            long timestamp = time.extractTimestamp(due.get(from), Long.MIN_VALUE);
+            int to = from;
+            while (to < due.size() && time.extractTimestamp(due.get(to), Long.MIN_VALUE) == timestamp) {
+                to++;
+            }
+            for (Nfa<?> nfa : nfas) {
+                nfa.feed(due.subList(from, to), timestamp);
+            }
+            from = to;
+        }
         for (Nfa<?> nfa : nfas) {
-            nfa.run(due, watermark);
+            nfa.finish(advance, watermark);
         }
     }
 
@@ -173,6 +229,9 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
         private NFA<IN> nfa;
         private int initialPartialMatches;
         private MatchOutput<IN, OUT> matches;
+        /** The current key's state between {@link #feed} and {@link #finish}, loaded at most once. */
+        private NFAState current;
+        private boolean fed;
 
         @SuppressWarnings("unchecked")
         Nfa(NfaSpec<IN, ?> spec, ValueState<NFAState> state) {
@@ -200,32 +259,39 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
             }
         }
 
-        /** Feeds the due events this NFA wants, then advances it to the watermark if anything can time out. */
-        void run(List<IN> due, long watermark) throws Exception {
-            NFAState nfaState = null;
-            long current = Long.MIN_VALUE;
-            for (IN e : due) {
+        /** Advances this NFA to {@code timestamp} and feeds it the events of that time it wants. */
+        void feed(List<IN> sameTime, long timestamp) throws Exception {
+            boolean advanced = false;
+            for (IN e : sameTime) {
                 if (!spec.wants().filter(e)) {
                     continue;
                 }
-                if (nfaState == null) {
-                    nfaState = load();
+                if (current == null) {
+                    current = load();
                 }
-                long timestamp = time.extractTimestamp(e, Long.MIN_VALUE);
-                if (timestamp != current) {
-                    advance(nfaState, timestamp);
-                    current = timestamp;
+                if (!advanced) {
+                    advance(current, timestamp);
+                    advanced = true;
                 }
-                process(nfaState, e, timestamp);
+                fed = true;
+                process(current, e, timestamp);
             }
+        }
+
+        /**
+         * With {@code advance}, advances the NFA to the watermark if it holds anything that can
+         * time out or was fed; then stores its state.
+         */
+        void finish(boolean advance, long watermark) throws Exception {
+            NFAState nfaState = current != null ? current : state.value();
+            boolean wasFed = fed;
+            current = null;
+            fed = false;
             if (nfaState == null) {
-                nfaState = state.value();
-                if (nfaState == null) {
-                    return;
-                }
+                return;
             }
-            if (nfaState.getPartialMatches().size() > initialPartialMatches
-                    || !nfaState.getCompletedMatches().isEmpty() || current != Long.MIN_VALUE) {
+            if (advance && (wasFed || nfaState.getPartialMatches().size() > initialPartialMatches
+                    || !nfaState.getCompletedMatches().isEmpty())) {
                 advance(nfaState, watermark);
             }
             store(nfaState);
@@ -240,7 +306,8 @@ public final class KeyedNfaOperator<IN> extends AbstractStreamOperator<Void>
             try (SharedBufferAccessor<IN> accessor = buffer.getAccessor()) {
                 Collection<Map<String, List<IN>>> found = nfa.process(accessor, nfaState, e, timestamp, skip,
                         timers::currentProcessingTime);
-                if (nfa.getWindowTime() > 0 && nfaState.isNewStartPartialMatch()) {
+                // Sorted input: the timer at the key's end advances every NFA past its windows.
+                if (!sortedInput && nfa.getWindowTime() > 0 && nfaState.isNewStartPartialMatch()) {
                     timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp + nfa.getWindowTime());
                 }
                 matches.emit(spec.function(), found, timestamp);

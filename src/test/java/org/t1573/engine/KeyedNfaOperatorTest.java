@@ -99,6 +99,37 @@ class KeyedNfaOperatorTest {
     }
 
     @Test
+    void patternsSharingTheBufferKeepTheirMatchesAcrossWatermarks() throws Exception {
+        // The buffer numbers events per timestamp and an advance drops those numbers: an NFA fed an
+        // old time after another advanced past it would reuse the other's event ids.
+        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST),
+                spec("second", sequence("a", "b", false).within(Duration.ofMillis(5)), SECOND)))) {
+            h.processElement(event("k", "a#1", 1), 1);
+            h.processWatermark(2);
+            h.processElement(event("k", "b#3", 3), 3);
+            h.processWatermark(4);
+            h.processWatermark(7);
+            h.processElement(event("k", "b#8", 8), 8);
+            h.processWatermark(9);
+            assertThat(values(h, FIRST)).containsExactly("a#1,b#3", "a#1,b#8");
+            assertThat(values(h, SECOND)).containsExactly("a#1,b#3");
+        }
+    }
+
+    @Test
+    void sortedInputGivesTheMatchesOfTheQueue() throws Exception {
+        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST)), true)) {
+            h.processElement(event("k", "b#2", 1), 1);
+            h.processElement(event("k", "a#1", 1), 1);
+            h.processElement(event("k", "a#1", 1), 1);
+            h.processElement(event("k", "b#3", 2), 2);
+            h.processElement(event("k", "b#30", 30), 30);
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(values(h, FIRST)).containsExactly("a#1,b#2", "a#1,b#3");
+        }
+    }
+
+    @Test
     void aRecordDeliveredAgainOpensNoPartialMatchAndHoldsNoState() throws Exception {
         try (var once = harness(List.of(spec("first", sequence("a", "b", false), FIRST)));
                 var tenTimes = harness(List.of(spec("first", sequence("a", "b", false), FIRST)))) {
@@ -171,8 +202,13 @@ class KeyedNfaOperatorTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, String, Long>, Void> harness(
             List<NfaSpec<Tuple3<String, String, Long>, ?>> specs) throws Exception {
+        return harness(specs, false);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, String, Long>, Void> harness(
+            List<NfaSpec<Tuple3<String, String, Long>, ?>> specs, boolean sortedInput) throws Exception {
         var operator = new KeyedNfaOperator<>(specs, TYPE.createSerializer(new SerializerConfigImpl()),
-                (e, t) -> e.f2, new ById(), LATE);
+                (e, t) -> e.f2, new ById(), LATE, sortedInput);
         var h = new KeyedOneInputStreamOperatorTestHarness<>(operator, e -> e.f0, Types.STRING);
         h.open();
         return h;

@@ -51,25 +51,14 @@ class KeyedNfaOperatorTest {
 
     @Test
     void everyLaterEventOfTheNextStepWithinTheWindowExtendsTheMatch() throws Exception {
-        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST)))) {
-            h.processElement(event("k", "a#1", 1), 1);
-            h.processElement(event("k", "b#2", 2), 2);
-            h.processElement(event("k", "b#3", 3), 3);
-            h.processElement(event("k", "b#20", 20), 20);
-            h.processWatermark(30);
-            assertThat(values(h, FIRST)).containsExactly("a#1,b#2", "a#1,b#3");
-        }
+        assertThat(twoStepMatches(false, 30, event("k", "a#1", 1), event("k", "b#2", 2), event("k", "b#3", 3),
+                event("k", "b#20", 20))).containsExactly("a#1,b#2", "a#1,b#3");
     }
 
     @Test
     void eventsOfOneTimeAreOrderedByTheComparatorNotByArrival() throws Exception {
-        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST)))) {
-            h.processElement(event("k", "b#2", 1), 1);
-            h.processElement(event("k", "a#1", 1), 1);
-            h.processElement(event("k", "b#3", 2), 2);
-            h.processWatermark(5);
-            assertThat(values(h, FIRST)).containsExactly("a#1,b#2", "a#1,b#3");
-        }
+        assertThat(twoStepMatches(false, 5, event("k", "b#2", 1), event("k", "a#1", 1), event("k", "b#3", 2)))
+                .containsExactly("a#1,b#2", "a#1,b#3");
     }
 
     @Test
@@ -87,12 +76,8 @@ class KeyedNfaOperatorTest {
 
     @Test
     void patternsOfOneOperatorShareTheBufferAndStepNamesWithoutSeeingEachOther() throws Exception {
-        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST),
-                spec("second", sequence("a", "b", false).within(Duration.ofMillis(2)), SECOND)))) {
-            h.processElement(event("k", "a#1", 1), 1);
-            h.processElement(event("k", "b#2", 2), 2);
-            h.processElement(event("k", "b#5", 5), 5);
-            h.processWatermark(30);
+        try (var h = firstAndSecondWithin(2)) {
+            play(h, "a#1@1", "b#2@2", "b#5@5", "wm@30");
             assertThat(values(h, FIRST)).containsExactly("a#1,b#2", "a#1,b#5");
             assertThat(values(h, SECOND)).containsExactly("a#1,b#2");
         }
@@ -102,15 +87,8 @@ class KeyedNfaOperatorTest {
     void patternsSharingTheBufferKeepTheirMatchesAcrossWatermarks() throws Exception {
         // The buffer numbers events per timestamp and an advance drops those numbers: an NFA fed an
         // old time after another advanced past it would reuse the other's event ids.
-        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST),
-                spec("second", sequence("a", "b", false).within(Duration.ofMillis(5)), SECOND)))) {
-            h.processElement(event("k", "a#1", 1), 1);
-            h.processWatermark(2);
-            h.processElement(event("k", "b#3", 3), 3);
-            h.processWatermark(4);
-            h.processWatermark(7);
-            h.processElement(event("k", "b#8", 8), 8);
-            h.processWatermark(9);
+        try (var h = firstAndSecondWithin(5)) {
+            play(h, "a#1@1", "wm@2", "b#3@3", "wm@4", "wm@7", "b#8@8", "wm@9");
             assertThat(values(h, FIRST)).containsExactly("a#1,b#3", "a#1,b#8");
             assertThat(values(h, SECOND)).containsExactly("a#1,b#3");
         }
@@ -118,15 +96,9 @@ class KeyedNfaOperatorTest {
 
     @Test
     void sortedInputGivesTheMatchesOfTheQueue() throws Exception {
-        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST)), true)) {
-            h.processElement(event("k", "b#2", 1), 1);
-            h.processElement(event("k", "a#1", 1), 1);
-            h.processElement(event("k", "a#1", 1), 1);
-            h.processElement(event("k", "b#3", 2), 2);
-            h.processElement(event("k", "b#30", 30), 30);
-            h.processWatermark(Long.MAX_VALUE);
-            assertThat(values(h, FIRST)).containsExactly("a#1,b#2", "a#1,b#3");
-        }
+        assertThat(twoStepMatches(true, Long.MAX_VALUE, event("k", "b#2", 1), event("k", "a#1", 1),
+                event("k", "a#1", 1), event("k", "b#3", 2), event("k", "b#30", 30)))
+                .containsExactly("a#1,b#2", "a#1,b#3");
     }
 
     @Test
@@ -177,6 +149,40 @@ class KeyedNfaOperatorTest {
         h.close();
         Thread.sleep(100);
         assertThat(timerThreads()).isEqualTo(before);
+    }
+
+    /** The matches of a followed-by-any b within 10, each event at its own time, then the watermark. */
+    @SafeVarargs
+    private static List<String> twoStepMatches(boolean sortedInput, long watermark,
+            Tuple3<String, String, Long>... events) throws Exception {
+        try (var h = harness(List.of(spec("first", sequence("a", "b", false), FIRST)), sortedInput)) {
+            for (Tuple3<String, String, Long> e : events) {
+                h.processElement(e, e.f2);
+            }
+            h.processWatermark(watermark);
+            return values(h, FIRST);
+        }
+    }
+
+    /** Two two-step patterns with the same step names: "first" within 10, "second" within {@code window}. */
+    private static KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, String, Long>, Void>
+            firstAndSecondWithin(long window) throws Exception {
+        return harness(List.of(spec("first", sequence("a", "b", false), FIRST),
+                spec("second", sequence("a", "b", false).within(Duration.ofMillis(window)), SECOND)));
+    }
+
+    /** "step#id@time": that event of key k at that time; "wm@time": a watermark. */
+    private static void play(KeyedOneInputStreamOperatorTestHarness<String, Tuple3<String, String, Long>, Void> h,
+            String... script) throws Exception {
+        for (String line : script) {
+            String[] at = line.split("@");
+            long time = Long.parseLong(at[1]);
+            if (at[0].equals("wm")) {
+                h.processWatermark(time);
+            } else {
+                h.processElement(event("k", at[0], time), time);
+            }
+        }
     }
 
     private static long timerThreads() {

@@ -14,13 +14,15 @@ import org.t1573.pattern.CompiledPattern;
 public final class CepPatterns {
     private CepPatterns() {}
 
-    public static Pattern<Selected, Selected> of(CompiledPattern p) {
+    /** The pattern over marks where its step {@code i} is bit {@code offset + i} ({@link MatchGroups}). */
+    public static Pattern<Selected, Selected> of(CompiledPattern p, int offset) {
         Pattern<Selected, Selected> cep = Pattern.<Selected>begin(p.stepName(0), AfterMatchSkipStrategy.noSkip())
-                .where(new StepCondition(0));
+                .where(new StepCondition(offset));
         for (int i = 1; i < p.stepCount(); i++) {
+            StepCondition step = new StepCondition(offset + i);
             cep = p.stepAbsent(i)
-                    ? cep.notFollowedBy(p.stepName(i)).where(new StepCondition(i))
-                    : cep.followedByAny(p.stepName(i)).where(new StepCondition(i));
+                    ? cep.notFollowedBy(p.stepName(i)).where(step)
+                    : cep.followedByAny(p.stepName(i)).where(step);
         }
         return p.window() == null ? cep : cep.within(p.window());
     }

@@ -1,12 +1,18 @@
 package org.t1573.detect;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import org.apache.flink.cep.CEP;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.cep.EventComparator;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.OutputTag;
+import org.t1573.engine.KeyedNfaOperator;
+import org.t1573.engine.NfaSpec;
 import org.t1573.event.Event;
 import org.t1573.pattern.CompiledPattern;
 import org.t1573.pattern.ParameterUpdate;
@@ -14,9 +20,10 @@ import org.t1573.pattern.PatternSet;
 
 /**
  * The detection part of the job: the certificate and session joins ({@link NetworkEnrichment}),
- * select, then per pattern keyBy, CEP and the alert window.
+ * select, then per group-by one keyed CEP operator running every pattern of that group-by
+ * ({@link KeyedNfaOperator}), and per pattern the alert window.
  * Input events must carry event-time timestamps and watermarks. Operator uids are stable
- * ({@code select}, {@code cep-<id>}, {@code alert-<id>}) so savepoints survive upgrades.
+ * ({@code select}, {@code cep-<group-by fields>}, {@code alert-<id>}) so savepoints survive upgrades.
  */
 public final class DetectionGraph {
 
@@ -58,16 +65,22 @@ public final class DetectionGraph {
                     .process(new LiveParameterSelector(list, tags)).uid("select")
                     .name("select: step predicates, live parameters"));
         }
-        DataStream<String> alerts = null;
         DataStream<Event> late = union(selects.stream().map(s -> s.getSideOutput(PatternSelector.LATE)).toList());
+        List<DataStream<MatchRecord>> matches = new ArrayList<>(Collections.nCopies(list.size(), null));
+        for (MatchGroups.Group g : MatchGroups.of(list).groups()) {
+            SingleOutputStreamOperator<Void> cep = match(selects, g, list);
+            for (int i : g.patterns()) {
+                matches.set(i, cep.getSideOutput(matchesOf(list.get(i))));
+            }
+            late = late.union(cep.getSideOutput(CEP_LATE).map(Selected::event).name("late in " + g.uid()));
+        }
+        DataStream<String> alerts = null;
         for (int i = 0; i < list.size(); i++) {
             OutputTag<Selected> tag = tags.get(i);
             List<DataStream<Selected>> selected = selects.stream()
                     .<DataStream<Selected>>map(s -> s.getSideOutput(tag)).toList();
-            SingleOutputStreamOperator<MatchRecord> matches = match(selected, list.get(i));
-            DataStream<String> a = alertsOf(matches, selected, list.get(i));
+            DataStream<String> a = alertsOf(matches.get(i), selected, list.get(i));
             alerts = alerts == null ? a : alerts.union(a);
-            late = late.union(matches.getSideOutput(CEP_LATE).map(Selected::event).name("late in cep " + list.get(i).id()));
         }
         return new Result(alerts, late,
                 updates == null ? null : selects.get(0).getSideOutput(LiveParameterSelector.REJECTED));
@@ -87,15 +100,34 @@ public final class DetectionGraph {
      */
     private static final OutputTag<Selected> CEP_LATE = new OutputTag<>("late-in-cep") {};
 
-    /** Filters run on each select's output, in its chain: an operator behind a union would not chain. */
-    private static SingleOutputStreamOperator<MatchRecord> match(List<DataStream<Selected>> selected,
-            CompiledPattern p) {
-        DataStream<Selected> steps = union(selected.stream()
-                .map(s -> s.filter(x -> x.steps != 0).name("steps of " + p.id())).toList());
-        return CEP.pattern(steps.keyBy(Selected::getKey),
-                        CepPatterns.of(p), new ByTimeThenId())
-                .sideOutputLateData(CEP_LATE)
-                .process(new MatchEmitter(p)).uid("cep-" + p.id()).name("cep " + p.id());
+    /**
+     * The keyed CEP operator of one group of patterns ({@link MatchGroups}): one NFA per pattern,
+     * each fed the events that carry one of its marks, its matches on the pattern's side output.
+     */
+    private static SingleOutputStreamOperator<Void> match(List<SingleOutputStreamOperator<Selected>> selects,
+            MatchGroups.Group g, List<CompiledPattern> list) {
+        List<NfaSpec<Selected, ?>> nfas = new ArrayList<>();
+        StringBuilder ids = new StringBuilder();
+        for (int j = 0; j < g.patterns().length; j++) {
+            CompiledPattern p = list.get(g.patterns()[j]);
+            int marks = g.mark(j, (1 << p.stepCount()) - 1);
+            nfas.add(NfaSpec.of(p.id(), CepPatterns.of(p, g.offsets()[j]), s -> (s.steps & marks) != 0,
+                    new MatchEmitter(p), matchesOf(p)));
+            ids.append(j == 0 ? "" : ", ").append(p.id());
+        }
+        DataStream<Selected> steps = union(selects.stream().map(s -> s.getSideOutput(g.output())).toList());
+        ReadableConfig conf = steps.getExecutionEnvironment().getConfiguration();
+        boolean sorted = conf.get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH
+                && conf.get(ExecutionOptions.SORT_INPUTS);
+        return steps.keyBy(Selected::getKey)
+                .transform("cep " + ids, Types.VOID, new KeyedNfaOperator<>(nfas, SelectedSerializer.INSTANCE,
+                        (s, recordTime) -> s.timestamp, new ByTimeThenId(), CEP_LATE, sorted))
+                .uid(g.uid());
+    }
+
+    /** The side output of the group's CEP operator that carries one pattern's matches. */
+    private static OutputTag<MatchRecord> matchesOf(CompiledPattern p) {
+        return new OutputTag<>("matches-" + p.id()) {};
     }
 
     private static DataStream<String> alertsOf(DataStream<MatchRecord> matches, List<DataStream<Selected>> selected,

@@ -46,7 +46,7 @@ public class LiveParameterSelector extends BroadcastProcessFunction<Event, Param
 
     public LiveParameterSelector(List<CompiledPattern> patterns, List<OutputTag<Selected>> outputs) {
         this.initial = List.copyOf(patterns);
-        this.marker = new StepMarker(outputs);
+        this.marker = new StepMarker(outputs, MatchGroups.of(patterns));
     }
 
     @Override

@@ -11,7 +11,9 @@ import org.t1573.pattern.CompiledPattern;
 
 /**
  * The select stage: evaluates every loaded pattern's step predicates once per event and sends
- * the event, marked with the steps it satisfies, to that pattern's side output. Events that
+ * the event, marked with the steps it satisfies, to the side output of its pattern's group
+ * ({@link MatchGroups}: one per group-by), and an event that ends or describes a key to the
+ * pattern's own side output ({@link #outputOf}). Events that
  * satisfy nothing are dropped here, before any shuffle (most telemetry is benign). Events behind
  * the watermark go to the late output instead of vanishing in CEP.
  */
@@ -28,7 +30,7 @@ public class PatternSelector extends ProcessFunction<Event, Selected> {
 
     public PatternSelector(List<CompiledPattern> patterns, List<OutputTag<Selected>> outputs) {
         this.patterns = List.copyOf(patterns);
-        this.marker = new StepMarker(outputs);
+        this.marker = new StepMarker(outputs, MatchGroups.of(patterns));
     }
 
     /** The side output carrying the selected events of one pattern. */

@@ -47,8 +47,11 @@ import org.t1573.pattern.PatternSet;
  * event, nothing else kept. What a process costs there is the floor Flink CEP sets for one pattern
  * with a partial match open per key, whatever the job around it does.
  *
+ * <p>With {@code --repeat R} every event of the script comes R times in a row (same record id and
+ * time, as at-least-once redelivery gives it): state and alerts must be those of a single copy.
+ *
  * <p>Usage: {@code StateBenchmark [--processes 1000000] [--parallelism 2] [--backend hashmap|rocksdb]
- * [--patterns patterns] [--channels windows] [--settle-seconds 5] [--histogram LINES] [--bare-cep]}
+ * [--patterns patterns] [--channels windows] [--settle-seconds 5] [--histogram LINES] [--bare-cep] [--repeat 1]}
  * ({@code --channels}: the input channels the job is built for, as the job builds it: the
  * default, the script's own {@code windows}, runs no network join; {@code windows,zeek} adds
  * the joins, whose tolerance holds the watermark, and so every pattern's events, two minutes back)
@@ -91,6 +94,7 @@ public final class StateBenchmark {
         int settle = 5;
         int histogram = 0;
         boolean bareCep = false;
+        int repeat = 1;
         Set<String> channels = Set.of("windows");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -101,6 +105,7 @@ public final class StateBenchmark {
                 case "--settle-seconds" -> settle = Integer.parseInt(args[++i]);
                 case "--histogram" -> histogram = Integer.parseInt(args[++i]);
                 case "--bare-cep" -> bareCep = true;
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--channels" -> channels = Set.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -115,8 +120,8 @@ public final class StateBenchmark {
         PatternSet patterns = PatternSet.load(List.of(patternDir), Map.of());
 
         long total = processes * (EVENTS_PER_OPEN + 1) + TICKS + 1;
-        DataStream<Event> events = env.fromSequence(0, total - 1).setParallelism(1)
-                .map(new Script(processes)).setParallelism(1).name("state script")
+        DataStream<Event> events = env.fromSequence(0, total * repeat - 1).setParallelism(1)
+                .map(new Script(processes, repeat)).setParallelism(1).name("state script")
                 .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(c -> new EverySecond())
                         .withTimestampAssigner((e, t) -> e.timestamp)).setParallelism(1);
         DataStream<?> alerts = bareCep ? BareCep.matches(events) : DetectionGraph.buildEnriched(
@@ -138,8 +143,9 @@ public final class StateBenchmark {
         ended.print("all ended, watermark +2 h", base);
         job.getJobExecutionResult().get();
         System.out.printf("state: %d alerts, %.1f s in all%n", ALERTS.get(), (System.nanoTime() - t0) / 1e9);
-        System.out.printf("state-result %sbackend=%s processes=%d base-mb=%d open-mb=%d ended-mb=%d%n", bareCep ? "bare-cep " : "", backend,
-                processes, base.heap() >> 20, open.heap() >> 20, ended.heap() >> 20);
+        System.out.printf("state-result %sbackend=%s repeat=%d alerts=%d processes=%d base-mb=%d open-mb=%d ended-mb=%d per-process-b=%d%n",
+                bareCep ? "bare-cep " : "", backend, repeat, ALERTS.get(), processes, base.heap() >> 20, open.heap() >> 20, ended.heap() >> 20,
+                (open.heap() - base.heap()) / processes);
     }
 
     /** Heap used after GC, resident set size and the RocksDB directory's size, in bytes. */
@@ -239,16 +245,19 @@ public final class StateBenchmark {
     static final class Script implements MapFunction<Long, Event> {
         private static final long serialVersionUID = 1L;
         private final long processes;
+        private final int repeat;
 
-        Script(long processes) {
+        /** {@code repeat} copies of every event in a row: a record delivered again, same id and time. */
+        Script(long processes, int repeat) {
             this.processes = processes;
+            this.repeat = repeat;
         }
 
         @Override
         public Event map(Long index) throws InterruptedException {
-            long i = index;
+            long i = index / repeat;
             long opens = processes * EVENTS_PER_OPEN;
-            if (i == 0 || i == opens || i == opens + processes + TICKS) {
+            if (index % repeat == 0 && (i == 0 || i == opens || i == opens + processes + TICKS)) {
                 REACHED.release();
                 RELEASED.acquire();
             }

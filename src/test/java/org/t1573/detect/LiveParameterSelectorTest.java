@@ -28,9 +28,11 @@ class LiveParameterSelectorTest {
     void open() throws Exception {
         List<CompiledPattern> patterns = PatternSet.load(List.of(Path.of("patterns")), Map.of()).patterns().stream()
                 .filter(p -> p.id().equals("AN0400")).toList();
-        an0400 = PatternSelector.outputOf(patterns.get(0));
+        // AN0400 alone is its group: the group's output carries its steps.
+        an0400 = MatchGroups.of(patterns).groups().get(0).output();
         harness = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-                new LiveParameterSelector(patterns, List.of(an0400)), LiveParameterSelector.OVERRIDES);
+                new LiveParameterSelector(patterns, List.of(PatternSelector.outputOf(patterns.get(0)))),
+                LiveParameterSelector.OVERRIDES);
     }
 
     @AfterEach

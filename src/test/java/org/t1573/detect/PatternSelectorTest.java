@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
@@ -41,9 +42,10 @@ class PatternSelectorTest {
     @Test
     void marksACryptoLoadForEveryPatternWhoseStepItSatisfies() throws Exception {
         harness.processElement(load("rundll32.exe", "bcryptprimitives.dll", 1000), 1000);
-        Selected s = only(selectedFor("AN0400"));
-        assertThat(s.steps).isEqualTo(1);
+        Selected s = only(stepsOfGroupOf("AN0400"));
+        assertThat(stepsOf("AN0400", s)).isEqualTo(1);
         assertThat(s.key).isEqualTo(GroupKey.of("HOST\u001f{guid}"));
+        assertThat(selectedFor("AN0400")).as("the pattern's own output: ends and context only").isEmpty();
     }
 
     @Test
@@ -52,6 +54,9 @@ class PatternSelectorTest {
         for (OutputTag<Selected> t : tags) {
             assertThat(harness.getSideOutput(t)).isNullOrEmpty();
         }
+        for (MatchGroups.Group g : MatchGroups.of(patterns).groups()) {
+            assertThat(harness.getSideOutput(g.output())).isNullOrEmpty();
+        }
     }
 
     @Test
@@ -59,7 +64,7 @@ class PatternSelectorTest {
         harness.processWatermark(new Watermark(5000));
         harness.processElement(load("rundll32.exe", "bcrypt.dll", 1000), 1000);
         assertThat(harness.getSideOutput(PatternSelector.LATE)).hasSize(1);
-        assertThat(selectedFor("AN0400")).isEmpty();
+        assertThat(stepsOfGroupOf("AN0400")).isEmpty();
     }
 
     @Test
@@ -73,10 +78,34 @@ class PatternSelectorTest {
     }
 
     private List<Selected> selectedFor(String id) {
-        int i = patterns.stream().map(CompiledPattern::id).toList().indexOf(id);
+        return recorded(tags.get(index(id)));
+    }
+
+    /** What the CEP operator of the pattern's group gets. */
+    private List<Selected> stepsOfGroupOf(String id) {
+        return recorded(groupOf(id).output());
+    }
+
+    /** The pattern's own steps in a mark of its group. */
+    private int stepsOf(String id, Selected s) {
+        MatchGroups.Group g = groupOf(id);
+        int j = Arrays.stream(g.patterns()).boxed().toList().indexOf(index(id));
+        return (s.steps >>> g.offsets()[j]) & ((1 << patterns.get(index(id)).stepCount()) - 1);
+    }
+
+    private MatchGroups.Group groupOf(String id) {
+        return MatchGroups.of(patterns).groups().stream()
+                .filter(g -> Arrays.stream(g.patterns()).anyMatch(i -> i == index(id))).findFirst().orElseThrow();
+    }
+
+    private int index(String id) {
+        return patterns.stream().map(CompiledPattern::id).toList().indexOf(id);
+    }
+
+    private List<Selected> recorded(OutputTag<Selected> tag) {
         List<Selected> out = new ArrayList<>();
-        if (harness.getSideOutput(tags.get(i)) != null) {
-            for (StreamRecord<Selected> r : harness.getSideOutput(tags.get(i))) {
+        if (harness.getSideOutput(tag) != null) {
+            for (StreamRecord<Selected> r : harness.getSideOutput(tag)) {
                 out.add(r.getValue());
             }
         }

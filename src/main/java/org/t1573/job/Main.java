@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 + "With no command: runs all patterns over the bundled samples/ into out/. "
                 + "help COMMAND prints the options of a command.",
         subcommands = {BacktestCommand.class, Main.Validate.class, StreamCommand.class, PublishCommand.class,
-                TestPatternsCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
+                TestPatternsCommand.class, LintCommand.class, SigmaSuiteCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of a run that could not start: bad options or pattern files. */

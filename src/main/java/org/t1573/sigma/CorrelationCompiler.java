@@ -95,7 +95,7 @@ final class CorrelationCompiler {
         boolean byProcess = groupBy.contains(EventFields.PROCESS_INSTANCE);
         SigmaMapping.Alerts alerts = mapping.alerts();
         List<String> categories = rules.stream().map(Referenced::category).distinct().toList();
-        return SigmaPatterns.definition(rule, categories, groupBy, steps, SigmaRule.text(timespanNode),
+        return SigmaPatterns.definition(rule, mapping, categories, groupBy, steps, SigmaRule.text(timespanNode),
                 SigmaRule.line(timespanNode), byProcess ? SigmaCorrelationEvents.of(alerts.processEndsOn(),
                         SigmaRule.line(rule.correlation())) : null,
                 byProcess ? SigmaCorrelationEvents.of(alerts.processContext(), SigmaRule.line(rule.correlation()))

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.t1573.pattern.EventFields;
+import org.t1573.pattern.ParameterSpec;
+import org.t1573.pattern.ParameterType;
 import org.t1573.pattern.PatternError;
 import org.t1573.pattern.PatternLoadException;
 
@@ -40,13 +42,15 @@ public final class SigmaMapping {
     private final Map<String, String> actions;
     private final Map<String, Map<String, Target>> fields;
     private final Alerts alerts;
+    private final Map<String, ParameterSpec> placeholders;
 
     private SigmaMapping(String file, Map<String, String> actions, Map<String, Map<String, Target>> fields,
-            Alerts alerts) {
+            Alerts alerts, Map<String, ParameterSpec> placeholders) {
         this.file = file;
         this.actions = actions;
         this.fields = fields;
         this.alerts = alerts;
+        this.placeholders = placeholders;
     }
 
     /** Reads the file; every event field it names must exist. */
@@ -81,11 +85,19 @@ public final class SigmaMapping {
         if (groupBy.isEmpty() || window == null) {
             errors.add(new PatternError(file, 0, "alerts needs group-by and window"));
         }
+        Map<String, ParameterSpec> placeholders = new HashMap<>();
+        root.path("placeholders").fields().forEachRemaining(p -> {
+            List<String> values = new java.util.ArrayList<>();
+            p.getValue().path("default").forEach(v -> values.add(v.asText()));
+            placeholders.put(p.getKey(), new ParameterSpec(p.getKey(), p.getValue().path("description").asText(),
+                    ParameterType.LIST, List.copyOf(values), 0));
+        });
         if (!errors.isEmpty()) {
             throw new PatternLoadException(errors);
         }
         return new SigmaMapping(file, actions, fields,
-                new Alerts(groupBy, window, texts(a.path("process-context")), texts(a.path("process-ends-on"))));
+                new Alerts(groupBy, window, texts(a.path("process-context")), texts(a.path("process-ends-on"))),
+                placeholders);
     }
 
     private static Map<String, String> texts(JsonNode object) {
@@ -95,8 +107,9 @@ public final class SigmaMapping {
     }
 
     /**
-     * The mapping for a rule: the nearest {@value #FILE_NAME} in the rule's directory or above it,
-     * else {@code fallback}; null when neither exists.
+     * The mapping for a rule: the nearest {@value #FILE_NAME} in the rule's directory or above it
+     * (or in a {@code sigma} or {@code patterns/sigma} directory there: the repository's own for
+     * rules kept elsewhere in it), else {@code fallback}; null when none exists.
      */
     public static Path locate(Path rule, Path fallback) {
         for (Path dir = rule.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
@@ -104,9 +117,11 @@ public final class SigmaMapping {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
-            Path inSigma = dir.resolve("sigma").resolve(FILE_NAME);
-            if (Files.isRegularFile(inSigma)) {
-                return inSigma;
+            for (Path inSigma : List.of(dir.resolve("sigma").resolve(FILE_NAME),
+                    dir.resolve("patterns").resolve("sigma").resolve(FILE_NAME))) {
+                if (Files.isRegularFile(inSigma)) {
+                    return inSigma;
+                }
             }
         }
         return fallback != null && Files.isRegularFile(fallback) ? fallback : null;
@@ -134,6 +149,11 @@ public final class SigmaMapping {
     /** The file the mapping was read from, for messages. */
     public String file() {
         return file;
+    }
+
+    /** The parameter a {@code %Name%} placeholder stands for, or null when the mapping declares none. */
+    public ParameterSpec placeholder(String name) {
+        return placeholders.get(name);
     }
 
     /** How rules and correlations alert. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.t1573.pattern.ParameterSpec;
 import org.t1573.pattern.ConditionNode;
 import org.t1573.pattern.PatternDefinition;
 import org.t1573.pattern.StepDefinition;
@@ -13,6 +15,9 @@ final class SigmaPatterns {
     /** Alert scores by Sigma level, so a critical rule outranks a low one in the alert queue. */
     private static final Map<String, Double> SCORES =
             Map.of("informational", 10.0, "low", 30.0, "medium", 50.0, "high", 70.0, "critical", 90.0);
+
+    /** The score of a rule without a known level: medium. */
+    private static final double DEFAULT_SCORE = 50.0;
 
     private SigmaPatterns() {}
 
@@ -24,9 +29,13 @@ final class SigmaPatterns {
     }
 
     /** The pattern of {@code rule} (a detection or a correlation) over {@code steps}. */
-    static PatternDefinition definition(SigmaRule rule, List<String> categories, List<String> groupBy,
-            List<StepDefinition> steps, String timespan, int timespanLine, ConditionNode endsOn, ConditionNode context,
-            ConditionNode condition) {
+    static PatternDefinition definition(SigmaRule rule, SigmaMapping mapping, List<String> categories,
+            List<String> groupBy, List<StepDefinition> steps, String timespan, int timespanLine, ConditionNode endsOn,
+            ConditionNode context, ConditionNode condition) throws SigmaException {
+        Map<String, ParameterSpec> parameters = new TreeMap<>();
+        for (StepDefinition s : steps) {
+            addParameters(s.where(), mapping, parameters);
+        }
         List<Map<String, String>> sources = new ArrayList<>();
         for (String c : categories) {
             Map<String, String> s = new LinkedHashMap<>();
@@ -38,8 +47,26 @@ final class SigmaPatterns {
         String id = rule.id() != null ? rule.id() : rule.name();
         return new PatternDefinition(rule.file(), id, rule.title(), rule.status(), rule.description(),
                 rule.technique(), null, null, "windows", rule.level(), null, sources, rule.falsePositives(),
-                rule.references(), Map.of(), null, Map.of(), groupBy, steps, timespan, timespanLine, endsOn, context,
+                rule.references(), Map.of(), null, parameters, groupBy, steps, timespan, timespanLine, endsOn, context,
                 steps.get(steps.size() - 1).name(), null, condition, List.of(),
-                SCORES.getOrDefault(rule.level(), 50.0), List.of(), null, 0);
+                rule.level() == null ? DEFAULT_SCORE : SCORES.getOrDefault(rule.level(), DEFAULT_SCORE), List.of(), null, 0);
+    }
+
+    /** The placeholders ({@code $Name} after |expand) a condition uses, as the mapping declares them. */
+    private static void addParameters(ConditionNode node, SigmaMapping mapping, Map<String, ParameterSpec> out)
+            throws SigmaException {
+        for (ConditionNode child : node.children()) {
+            addParameters(child, mapping, out);
+        }
+        for (String v : node.values()) {
+            if (v.startsWith("$") && !v.startsWith("$$")) {
+                ParameterSpec spec = mapping.placeholder(v.substring(1));
+                if (spec == null) {
+                    throw new SigmaException(node.line(), "placeholder %" + v.substring(1) + "% is not declared in "
+                            + mapping.file() + " (placeholders)");
+                }
+                out.put(spec.name(), spec);
+            }
+        }
     }
 }

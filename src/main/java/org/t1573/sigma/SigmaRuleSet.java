@@ -64,7 +64,7 @@ public final class SigmaRuleSet {
             set.categories.put(rule.file(), rule.category());
             try {
                 ConditionNode where = new DetectionCompiler(mapping).compile(rule);
-                PatternDefinition def = SigmaPatterns.definition(rule, List.of(rule.category()),
+                PatternDefinition def = SigmaPatterns.definition(rule, mapping, List.of(rule.category()),
                         mapping.alerts().groupBy(), List.of(SigmaPatterns.step(rule, where)), mapping.alerts().window(),
                         rule.logsourceLine(), null, null, null);
                 if (set.compiles(def)) {

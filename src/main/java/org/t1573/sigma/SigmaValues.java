@@ -15,7 +15,8 @@ import org.t1573.pattern.ConditionNode;
  * Turns one Sigma field test ({@code Field|modifiers: values}) into the pattern engine's field
  * tests: Sigma's wildcards become anchored case-insensitive RE2 expressions, value transforms
  * (windash, base64, base64offset, utf16) expand into the strings they stand for, {@code |all}
- * becomes "all of", and everything else maps onto the engine's own modifiers.
+ * becomes "all of", {@code |expand} of {@code %Name%} is the pattern parameter Name (so
+ * {@code --set} tunes it), and everything else maps onto the engine's own modifiers.
  */
 final class SigmaValues {
     /** Modifiers that change how a value is compared; at most one per test. */
@@ -31,6 +32,7 @@ final class SigmaValues {
             int line) throws SigmaException {
         String operator = null;
         boolean all = false;
+        boolean expand = false;
         boolean cased = false;
         String reFlags = "";
         List<String> transforms = new ArrayList<>();
@@ -44,6 +46,8 @@ final class SigmaValues {
                 all = true;
             } else if (m.equals("cased")) {
                 cased = true;
+            } else if (m.equals("expand")) {
+                expand = true;
             } else if (m.equals("i") || m.equals("m") || m.equals("s")) {
                 reFlags += m;
             } else if (Set.of("windash", "base64", "base64offset", "wide", "utf16le", "utf16be", "utf16").contains(m)) {
@@ -57,6 +61,10 @@ final class SigmaValues {
         }
         List<List<Test>> perValue = new ArrayList<>();
         for (String v : values) {
+            if (expand) {
+                perValue.add(List.of(new Test(operator, placeholder(v, line))));
+                continue;
+            }
             perValue.add(v == null ? List.of(new Test("exists", "false"))
                     : tests(operator, reFlags, cased, transforms, mapped(v, operator, valueMap)));
         }
@@ -70,6 +78,19 @@ final class SigmaValues {
         return grouped(field, cased, perValue.stream().flatMap(List::stream).toList(), line);
     }
 
+    /** {@code %Name%} as the engine's reference to the parameter Name (the mapping declares it). */
+    private static String placeholder(String value, int line) throws SigmaException {
+        if (value == null || !value.matches("%[A-Za-z][A-Za-z0-9_]*%")) {
+            throw new SigmaException(line, "|expand needs a placeholder such as %InternalNetworks%, not " + value);
+        }
+        return "$" + value.substring(1, value.length() - 1);
+    }
+
+    /** A literal value starting with $ would read as a parameter reference; $$ is the engine's escape. */
+    private static String escaped(String value) {
+        return value.startsWith("$") ? "$" + value : value;
+    }
+
     private static String mapped(String value, String operator, Map<String, String> valueMap) {
         String m = operator == null ? valueMap.get(value.toLowerCase(Locale.ROOT)) : null;
         return m == null ? value : m;
@@ -81,10 +102,10 @@ final class SigmaValues {
     private static List<Test> tests(String operator, String reFlags, boolean cased, List<String> transforms,
             String value) throws SigmaException {
         if ("re".equals(operator)) {
-            return List.of(new Test("re", reFlags.isEmpty() ? value : "(?" + reFlags + ")" + value));
+            return List.of(new Test("re", escaped(reFlags.isEmpty() ? value : "(?" + reFlags + ")" + value)));
         }
         if (operator != null && !Set.of("contains", "startswith", "endswith").contains(operator)) {
-            return List.of(new Test(operator, value));
+            return List.of(new Test(operator, escaped(value)));
         }
         List<String> strings = List.of(value);
         boolean encoded = false;
@@ -108,7 +129,7 @@ final class SigmaValues {
             if (!encoded && hasWildcard(s)) {
                 out.add(new Test("re", wildcardRegex(s, operator, cased)));
             } else {
-                out.add(new Test(operator, encoded ? s : literal(s)));
+                out.add(new Test(operator, escaped(encoded ? s : literal(s))));
             }
         }
         return out;
@@ -130,9 +151,7 @@ final class SigmaValues {
             if (cased && !op.equals("re")) {
                 mods.add("cased");
             }
-            // A value starting with $ would read as a pattern parameter; $$ is the engine's escape.
-            nodes.add(ConditionNode.test(field, mods, vs.stream().map(v -> v.startsWith("$") ? "$" + v : v).toList(),
-                    line));
+            nodes.add(ConditionNode.test(field, mods, vs, line));
         });
         return nodes.size() == 1 ? nodes.get(0) : ConditionNode.any(nodes, line);
     }

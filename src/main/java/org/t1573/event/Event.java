@@ -147,8 +147,6 @@ public class Event implements Serializable {
     public String winlogStartAddress;
     public String winlogStartModule;
     public String winlogStartFunction;
-    public String winlogQueryResults;
-    public String winlogQueryStatus;
 
     public Event() {}
 

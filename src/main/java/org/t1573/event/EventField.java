@@ -125,9 +125,7 @@ public enum EventField {
     WINLOG_CALL_TRACE("winlog.event_data.CallTrace", FieldType.STRING, false),
     WINLOG_START_ADDRESS("winlog.event_data.StartAddress", FieldType.STRING, false),
     WINLOG_START_MODULE("winlog.event_data.StartModule", FieldType.STRING, false),
-    WINLOG_START_FUNCTION("winlog.event_data.StartFunction", FieldType.STRING, false),
-    WINLOG_QUERY_RESULTS("winlog.event_data.QueryResults", FieldType.STRING, false),
-    WINLOG_QUERY_STATUS("winlog.event_data.QueryStatus", FieldType.STRING, false);
+    WINLOG_START_FUNCTION("winlog.event_data.StartFunction", FieldType.STRING, false);
 
     private static final Map<String, EventField> BY_NAME;
 
@@ -265,8 +263,6 @@ public enum EventField {
             case WINLOG_START_ADDRESS -> e.winlogStartAddress;
             case WINLOG_START_MODULE -> e.winlogStartModule;
             case WINLOG_START_FUNCTION -> e.winlogStartFunction;
-            case WINLOG_QUERY_RESULTS -> e.winlogQueryResults;
-            case WINLOG_QUERY_STATUS -> e.winlogQueryStatus;
         };
     }
 
@@ -369,8 +365,6 @@ public enum EventField {
             case WINLOG_START_ADDRESS -> e.winlogStartAddress = (String) v;
             case WINLOG_START_MODULE -> e.winlogStartModule = (String) v;
             case WINLOG_START_FUNCTION -> e.winlogStartFunction = (String) v;
-            case WINLOG_QUERY_RESULTS -> e.winlogQueryResults = (String) v;
-            case WINLOG_QUERY_STATUS -> e.winlogQueryStatus = (String) v;
             default -> { }
         }
     }

@@ -66,7 +66,7 @@ final class SysmonEventMapper {
             case 7 -> imageLoad(e, data);
             case 8 -> remoteThread(e, data);
             case 10 -> processAccess(e, data);
-            case 22 -> dnsQuery(e, data);
+            case 22 -> e.destinationDomain = data.text("QueryName");
             default -> { } // 5: process terminate has nothing beyond the common fields
         }
         return e;
@@ -160,11 +160,6 @@ final class SysmonEventMapper {
         e.winlogCallTrace = data.text("CallTrace");
     }
 
-    private static void dnsQuery(Event e, JsonFields data) throws MalformedRecordException {
-        e.destinationDomain = data.text("QueryName");
-        e.winlogQueryResults = data.text("QueryResults");
-        e.winlogQueryStatus = data.text("QueryStatus");
-    }
 
     private static void networkConnect(Event e, JsonFields data) throws MalformedRecordException {
         e.sourceIp = data.text("SourceIp");

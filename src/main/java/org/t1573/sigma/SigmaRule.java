@@ -65,26 +65,26 @@ record SigmaRule(
         return n == null ? 0 : n.getStartMark().getLine() + 1;
     }
 
-    /** A mapping's entries in file order by key (empty for anything else). */
+    /** A mapping's values in file order by key (empty for anything else). */
     static Map<String, Node> entries(Node n) {
         Map<String, Node> out = new LinkedHashMap<>();
-        if (n instanceof MappingNode) {
-            for (NodeTuple t : ((MappingNode) n).getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode) {
-                    out.put(((ScalarNode) t.getKeyNode()).getValue(), t.getValueNode());
-                }
-            }
-        }
+        tuples(n).forEach((k, t) -> out.put(k, t.getValueNode()));
         return out;
     }
 
     /** The key nodes of a mapping, for the lines of its entries. */
     static Map<String, Node> keys(Node n) {
         Map<String, Node> out = new LinkedHashMap<>();
+        tuples(n).forEach((k, t) -> out.put(k, t.getKeyNode()));
+        return out;
+    }
+
+    private static Map<String, NodeTuple> tuples(Node n) {
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
         if (n instanceof MappingNode) {
             for (NodeTuple t : ((MappingNode) n).getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode) {
-                    out.put(((ScalarNode) t.getKeyNode()).getValue(), t.getKeyNode());
+                    out.put(((ScalarNode) t.getKeyNode()).getValue(), t);
                 }
             }
         }

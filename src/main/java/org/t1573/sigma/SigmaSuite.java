@@ -46,8 +46,6 @@ public final class SigmaSuite {
     public Result run(Path rules, Path regression, Path correlations) throws IOException, PatternLoadException {
         SigmaMapping map = SigmaMapping.load(mapping);
         SigmaRuleSet set = SigmaRuleSet.read(yamlFiles(rules), mapping);
-        List<String> supportedFiles = new ArrayList<>();
-        set.detections().values().forEach(d -> supportedFiles.add(d.file()));
         List<PatternError> refused = new ArrayList<>();
         int supported = 0;
         for (Path f : yamlFiles(rules)) {

@@ -52,42 +52,17 @@ class SigmaRuleSetTest {
     }
 
     @Test
-    void aFieldTheEventsDoNotCarryIsRefusedWithFileLineAndReason() throws IOException {
-        Path file = write("bad.yml", """
-                title: bad
-                id: r2
-                logsource: {category: network_connection, product: windows}
-                detection:
-                  selection:
-                    Initiated: 'true'
-                    CommandLine|contains: curl
-                  condition: selection and not other
-                """);
+    void aFieldTheEventsDoNotCarryAnUnsupportedModifierAndAnUnknownSelectionAreRefusedAtTheirLines()
+            throws IOException {
+        // Line 6 is the selection's first test, line 7 its second or the condition.
+        Path field = write("field.yml", rule("network_connection", "Initiated: 'true'", "CommandLine|contains: curl",
+                "condition: selection"));
+        Path file = write("bad.yml", rule("process_creation", "CommandLine|fieldref: ParentCommandLine",
+                "condition: selection", ""));
+        Path other = write("other.yml", rule("process_creation", "CommandLine: x", "condition: selection or (filter",
+                ""));
         assertThatThrownBy(() -> PatternSet.load(List.of(dir), Map.of())).isInstanceOf(PatternLoadException.class)
-                .hasMessageContaining(file + ":7: field CommandLine of network_connection is not in the mapping");
-    }
-
-    @Test
-    void anUnsupportedModifierAndAnUnknownSelectionAreRefusedAtTheirLines() throws IOException {
-        Path file = write("bad.yml", """
-                title: bad
-                id: r3
-                logsource: {category: process_creation, product: windows}
-                detection:
-                  selection:
-                    CommandLine|fieldref: ParentCommandLine
-                  condition: selection
-                """);
-        Path other = write("other.yml", """
-                title: bad condition
-                id: r4
-                logsource: {category: process_creation, product: windows}
-                detection:
-                  selection:
-                    CommandLine: x
-                  condition: selection or (filter
-                """);
-        assertThatThrownBy(() -> PatternSet.load(List.of(dir), Map.of())).isInstanceOf(PatternLoadException.class)
+                .hasMessageContaining(field + ":7: field CommandLine of network_connection is not in the mapping")
                 .hasMessageContaining(file + ":6: unsupported modifier |fieldref")
                 .hasMessageContaining(other + ":7: condition names 'filter', which is no selection of the rule");
     }
@@ -136,6 +111,13 @@ class SigmaRuleSetTest {
         assertThat(set.correlationsRead()).isEqualTo(files.size()).isGreaterThanOrEqualTo(8);
         assertThat(set.refused()).allSatisfy(e -> assertThat(e.reason()).containsAnyOf("is not loaded",
                 "is not compiled yet"));
+    }
+
+    /** A rule of the category with a two-line selection (the second line may be the condition). */
+    private static String rule(String category, String line6, String line7, String line8) {
+        return "title: t\nid: " + category + line6.hashCode() + "\nlogsource: {category: " + category
+                + ", product: windows}\ndetection:\n  selection:\n    " + line6 + "\n"
+                + (line7.startsWith("condition") ? "  " : "    ") + line7 + "\n" + (line8.isEmpty() ? "" : "  " + line8 + "\n");
     }
 
     private CompiledPattern load(String rule) throws Exception {

@@ -140,26 +140,27 @@ final class SysmonEventMapper {
     }
 
     private static void remoteThread(Event e, JsonFields data) throws MalformedRecordException {
-        e.processEntityId = data.text("SourceProcessGuid");
-        e.processPid = data.longValue("SourceProcessId");
-        e.userName = data.text("SourceUser");
-        e.winlogTargetImage = data.text("TargetImage");
-        e.winlogTargetUser = data.text("TargetUser");
+        sourceAndTarget(e, data, "SourceProcessGuid");
         e.winlogStartAddress = data.text("StartAddress");
         e.winlogStartModule = data.text("StartModule");
         e.winlogStartFunction = data.text("StartFunction");
     }
 
     private static void processAccess(Event e, JsonFields data) throws MalformedRecordException {
-        e.processEntityId = data.text("SourceProcessGUID");
-        e.processPid = data.longValue("SourceProcessId");
-        e.userName = data.text("SourceUser");
-        e.winlogTargetImage = data.text("TargetImage");
-        e.winlogTargetUser = data.text("TargetUser");
+        // Sysmon spells the guid of event 10 SourceProcessGUID, of event 8 SourceProcessGuid.
+        sourceAndTarget(e, data, "SourceProcessGUID");
         e.winlogGrantedAccess = data.text("GrantedAccess");
         e.winlogCallTrace = data.text("CallTrace");
     }
 
+    /** Events 8 and 10 name the acting process Source*, the one acted on Target*. */
+    private static void sourceAndTarget(Event e, JsonFields data, String guidField) throws MalformedRecordException {
+        e.processEntityId = data.text(guidField);
+        e.processPid = data.longValue("SourceProcessId");
+        e.userName = data.text("SourceUser");
+        e.winlogTargetImage = data.text("TargetImage");
+        e.winlogTargetUser = data.text("TargetUser");
+    }
 
     private static void networkConnect(Event e, JsonFields data) throws MalformedRecordException {
         e.sourceIp = data.text("SourceIp");

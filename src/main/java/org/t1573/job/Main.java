@@ -104,7 +104,7 @@ public final class Main implements Callable<Integer> {
 
     /** Checks pattern files. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Checks pattern files; prints every error with file, line and reason.")
+            description = "Checks pattern files and Sigma rules; prints every error with file, line and reason.")
     static final class Validate implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pattern files or directories (default: patterns).")
         List<Path> paths = new ArrayList<>();

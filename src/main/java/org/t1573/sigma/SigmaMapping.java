@@ -113,14 +113,12 @@ public final class SigmaMapping {
      */
     public static Path locate(Path rule, Path fallback) {
         for (Path dir = rule.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            for (Path inSigma : List.of(dir.resolve("sigma").resolve(FILE_NAME),
+            for (Path candidate : List.of(dir.resolve(FILE_NAME), dir.resolve("sigma").resolve(FILE_NAME),
                     dir.resolve("patterns").resolve("sigma").resolve(FILE_NAME))) {
-                if (Files.isRegularFile(inSigma)) {
-                    return inSigma;
+                if (Files.isRegularFile(candidate)) {
+                    // Relative to the working directory where it lies in it, as messages name rule files.
+                    Path cwd = Path.of("").toAbsolutePath();
+                    return candidate.startsWith(cwd) ? cwd.relativize(candidate) : candidate;
                 }
             }
         }

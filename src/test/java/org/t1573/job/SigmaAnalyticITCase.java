@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * AN0400 written as two Sigma rules and a temporal_ordered correlation (samples/sigma/AN0400)
- * gives the alerts of patterns/windows/AN0400.yml, run together in one real job: on the bundled
- * Windows samples and on the five OTRF Sysmon captures with each lab's networks declared internal
+ * gives the alerts of patterns/windows/AN0400.yml, run together in one real job at parallelism 4:
+ * on the bundled Windows samples (BATCH and STREAMING) and on the five OTRF Sysmon captures with each lab's networks declared internal
  * (one --set InternalNetworks tunes both, the Sigma rule through its %InternalNetworks% placeholder).
  * Alerts are compared whole but for what names the analytic (id, title, score, its step names).
  */
@@ -38,13 +38,15 @@ class SigmaAnalyticITCase {
     Path out;
 
     static Stream<Arguments> inputs() {
-        Stream<Arguments> samples = Stream.of(Arguments.of("samples/windows", List.of()));
+        // In BATCH (the default) and in STREAMING, where watermarks decide when windows close.
+        Stream<Arguments> samples = Stream.of(Arguments.of("samples/windows", List.of()),
+                Arguments.of("samples/windows", List.of("--mode", "STREAMING")));
         Stream<Arguments> captures = WindowsRealDataITCase.labs().map(a -> Arguments.of(
                 Path.of("..", "shared", "data", "windows_sysmon", (String) a.get()[0]).toString(), a.get()[1]));
         return Stream.concat(samples, captures);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("inputs")
     void theSigmaCorrelationGivesAn0400sAlerts(String input, List<String> options) throws IOException {
         List<String> args = new ArrayList<>(List.of("backtest", "--input", "windows=" + input, "--out", out.toString(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.t1573.backtest.PatternLint;
 import org.t1573.event.Event;
 import org.t1573.ingest.windows.WindowsRecordParser;
 import org.t1573.pattern.CompiledPattern;
@@ -65,6 +66,12 @@ class SigmaRuleSetTest {
                 .hasMessageContaining(field + ":7: field CommandLine of network_connection is not in the mapping")
                 .hasMessageContaining(file + ":6: unsupported modifier |fieldref")
                 .hasMessageContaining(other + ":7: condition names 'filter', which is no selection of the rule");
+    }
+
+    @Test
+    void lintReportsABrokenSigmaRuleAtItsLineAndAsksNoTestsFileOfIt() throws IOException {
+        Path file = write("lookup.yml", rule("process_creation", "CommandLine|lookup: x", "condition: selection", ""));
+        assertThat(PatternLint.lint(dir)).containsExactly(file + ":6: unsupported modifier |lookup");
     }
 
     @Test

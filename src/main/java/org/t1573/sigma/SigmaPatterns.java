@@ -44,7 +44,10 @@ final class SigmaPatterns {
             s.put("product", "windows");
             sources.add(s);
         }
-        String id = rule.id() != null ? rule.id() : rule.name();
+        String id = rule.patternId();
+        if (id == null) {
+            throw new SigmaException(1, "the rule has neither an id nor a name");
+        }
         return new PatternDefinition(rule.file(), id, rule.title(), rule.status(), rule.description(),
                 rule.technique(), null, null, "windows", rule.level(), null, sources, rule.falsePositives(),
                 rule.references(), Map.of(), null, parameters, groupBy, steps, timespan, timespanLine, endsOn, context,

@@ -50,6 +50,11 @@ record SigmaRule(
                 top.get("correlation"));
     }
 
+    /** The id of the rule's pattern: its {@code id}, else its {@code name}; null when it has neither. */
+    String patternId() {
+        return id != null ? id : name;
+    }
+
     /** The first ATT&CK technique of the tags ({@code attack.t1059.001}), as T1059.001, or null. */
     String technique() {
         for (String t : tags) {

@@ -89,7 +89,7 @@ public final class SigmaRuleSet {
                 if (set.compiles(def)) {
                     set.correlations.add(def);
                     if (!"true".equals(SigmaRule.text(SigmaRule.entries(rule.correlation()).get("generate")))) {
-                        names.forEach(n -> consumed.add(byName.get(n).rule().id()));
+                        names.forEach(n -> consumed.add(byName.get(n).rule().patternId()));
                     }
                 }
             } catch (SigmaException e) {

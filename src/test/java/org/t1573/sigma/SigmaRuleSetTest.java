@@ -77,8 +77,7 @@ class SigmaRuleSetTest {
     @Test
     void anEventCountCorrelationIsOneStepCountedByTheAlertWindowAndConsumesItsRule() throws Exception {
         write("rule.yml", """
-                title: dns
-                id: r5
+                title: dns (a name, no id)
                 name: dns_lookup
                 logsource: {category: dns_query, product: windows}
                 detection:

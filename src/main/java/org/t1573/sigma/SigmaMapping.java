@@ -36,7 +36,14 @@ public final class SigmaMapping {
      * and end a correlation's key when it groups by process.
      */
     public record Alerts(List<String> groupBy, String window, Map<String, String> processContext,
-            Map<String, String> processEndsOn) {}
+            Map<String, String> processEndsOn, Map<String, Double> scores) {
+
+        /** The alert score of a rule of this level: the level's, else medium's. */
+        public double score(String level) {
+            Double s = level == null ? null : scores.get(level);
+            return s != null ? s : scores.getOrDefault("medium", 0.0);
+        }
+    }
 
     private final String file;
     private final Map<String, String> actions;
@@ -96,8 +103,15 @@ public final class SigmaMapping {
             throw new PatternLoadException(errors);
         }
         return new SigmaMapping(file, actions, fields,
-                new Alerts(groupBy, window, texts(a.path("process-context")), texts(a.path("process-ends-on"))),
+                new Alerts(groupBy, window, texts(a.path("process-context")), texts(a.path("process-ends-on")),
+                        scores(a.path("scores"))),
                 placeholders);
+    }
+
+    private static Map<String, Double> scores(JsonNode object) {
+        Map<String, Double> out = new HashMap<>();
+        object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+        return out;
     }
 
     private static Map<String, String> texts(JsonNode object) {

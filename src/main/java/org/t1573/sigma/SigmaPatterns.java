@@ -12,13 +12,6 @@ import org.t1573.pattern.StepDefinition;
 
 /** Builds the pattern model's {@link PatternDefinition} of a Sigma rule or correlation. */
 final class SigmaPatterns {
-    /** Alert scores by Sigma level, so a critical rule outranks a low one in the alert queue. */
-    private static final Map<String, Double> SCORES =
-            Map.of("informational", 10.0, "low", 30.0, "medium", 50.0, "high", 70.0, "critical", 90.0);
-
-    /** The score of a rule without a known level: medium. */
-    private static final double DEFAULT_SCORE = 50.0;
-
     private SigmaPatterns() {}
 
     /** The step a rule contributes to a sequence: its name, else its id, as a CEP step name. */
@@ -52,7 +45,7 @@ final class SigmaPatterns {
                 rule.technique(), null, null, "windows", rule.level(), null, sources, rule.falsePositives(),
                 rule.references(), Map.of(), null, parameters, groupBy, steps, timespan, timespanLine, endsOn, context,
                 steps.get(steps.size() - 1).name(), null, condition, List.of(),
-                rule.level() == null ? DEFAULT_SCORE : SCORES.getOrDefault(rule.level(), DEFAULT_SCORE), List.of(), null, 0);
+                mapping.alerts().score(rule.level()), List.of(), null, 0);
     }
 
     /** The placeholders ({@code $Name} after |expand) a condition uses, as the mapping declares them. */

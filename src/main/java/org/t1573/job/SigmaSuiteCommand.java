@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "Compiles SigmaHQ's rules of the supported Windows categories (lists the others with their "
                 + "reason), runs SigmaHQ's regression tests of the compiled rules (each must give exactly its "
                 + "match_count) and reads the specification's correlation tests. Exit code 1 below the targets "
-                + "(90 % of the rules compile, 95 % of the regression tests pass).")
+                + "(90 %% of the rules compile, 95 %% of the regression tests pass).")
 final class SigmaSuiteCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Sigma rules (default: ../shared/data/sigma/sigmahq/rules/windows).")
     Path rules = Path.of("../shared/data/sigma/sigmahq/rules/windows");

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,7 +73,7 @@ public final class SigmaMapping {
             throw new PatternLoadException(List.of(new PatternError(file, 0, "cannot read the Sigma mapping: "
                     + e.getMessage())));
         }
-        List<PatternError> errors = new java.util.ArrayList<>();
+        List<PatternError> errors = new ArrayList<>();
         Map<String, Target> common = targets(file, root.path("common"), errors);
         Map<String, String> actions = new HashMap<>();
         Map<String, Map<String, Target>> fields = new HashMap<>();
@@ -86,7 +89,7 @@ public final class SigmaMapping {
             fields.put(c.getKey(), own);
         }
         JsonNode a = root.path("alerts");
-        List<String> groupBy = new java.util.ArrayList<>();
+        List<String> groupBy = new ArrayList<>();
         a.path("group-by").forEach(g -> groupBy.add(g.asText()));
         String window = a.path("window").asText(null);
         if (groupBy.isEmpty() || window == null) {
@@ -94,7 +97,7 @@ public final class SigmaMapping {
         }
         Map<String, ParameterSpec> placeholders = new HashMap<>();
         root.path("placeholders").fields().forEachRemaining(p -> {
-            List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             p.getValue().path("default").forEach(v -> values.add(v.asText()));
             placeholders.put(p.getKey(), new ParameterSpec(p.getKey(), p.getValue().path("description").asText(),
                     ParameterType.LIST, List.copyOf(values), 0));
@@ -115,7 +118,7 @@ public final class SigmaMapping {
     }
 
     private static Map<String, String> texts(JsonNode object) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
@@ -146,7 +149,7 @@ public final class SigmaMapping {
             JsonNode v = e.getValue();
             String field = v.isObject() ? v.path("field").asText(null) : v.asText(null);
             Map<String, String> values = new HashMap<>();
-            v.path("values").fields().forEachRemaining(x -> values.put(x.getKey().toLowerCase(java.util.Locale.ROOT),
+            v.path("values").fields().forEachRemaining(x -> values.put(x.getKey().toLowerCase(Locale.ROOT),
                     x.getValue().asText()));
             if (field == null || EventFields.INSTANCE.resolve(field) == null) {
                 errors.add(new PatternError(file, 0, "Sigma field " + e.getKey() + " maps to '" + field

@@ -22,29 +22,23 @@ class EvtxJsonSysmonParserTest {
     void aProcessCreationCarriesTheFieldsSigmaRulesTest() throws Exception {
         Event e = parse(WINDOWS.resolve("process_creation/proc_creation_win_amsi_registry_tampering/"
                 + "7dbbcac2-57a0-45ac-b306-ff30a8bd2981.json"));
-        assertThat(EventAction.PROCESS_START.matches(e)).isTrue();
-        assertThat(e.hostName).isEqualTo("swachchhanda");
-        assertThat(e.processExecutable).isEqualTo("C:\\Windows\\System32\\reg.exe");
-        assertThat(e.processPeOriginalFileName).isEqualTo("reg.exe");
-        assertThat(e.processPeDescription).isEqualTo("Registry Console Tool");
-        assertThat(e.processWorkingDirectory).isEqualTo("C:\\WINDOWS\\system32\\");
+        assertThat(e).extracting("action", "hostName", "id", "processExecutable", "processPeOriginalFileName",
+                "processPeDescription", "processWorkingDirectory", "winlogIntegrityLevel")
+                .containsExactly("process_start", "swachchhanda", "swachchhanda:16094", "C:\\Windows\\System32\\reg.exe",
+                        "reg.exe", "Registry Console Tool", "C:\\WINDOWS\\system32\\", "High");
         assertThat(e.parentCommandLine).contains("powershell.exe");
-        assertThat(e.winlogIntegrityLevel).isEqualTo("High");
         assertThat(e.winlogHashes).contains("IMPHASH=A26BCB048DF34CBB422F2656F38634D0");
         assertThat(e.processHashSha256).startsWith("E295E776");
-        assertThat(e.id).isEqualTo("swachchhanda:16094");
     }
 
     @Test
     void aProcessAccessNamesItsSourceAsTheProcessAndCarriesTarget() throws Exception {
         Event e = parse(WINDOWS.resolve("process_access/proc_access_win_werfaultsecure_msmpeng_access/"
                 + "387df17d-3b04-448f-8669-9e7fd5e5fd8c.json"));
-        assertThat(EventAction.PROCESS_ACCESS.matches(e)).isTrue();
-        assertThat(e.processExecutable).isEqualTo("C:\\Windows\\System32\\WerFaultSecure.exe");
-        assertThat(e.processName).isEqualTo("WerFaultSecure.exe");
-        assertThat(e.processEntityId).isEqualTo("0197231E-FC2D-6927-810B-000000000D00");
+        assertThat(e).extracting("action", "processExecutable", "processName", "processEntityId", "winlogGrantedAccess")
+                .containsExactly(EventAction.PROCESS_ACCESS.value(), "C:\\Windows\\System32\\WerFaultSecure.exe",
+                        "WerFaultSecure.exe", "0197231E-FC2D-6927-810B-000000000D00", "0x1fffff");
         assertThat(e.winlogTargetImage).endsWith("\\MsMpEng.exe");
-        assertThat(e.winlogGrantedAccess).isEqualTo("0x1fffff");
         assertThat(e.winlogCallTrace).contains("dbgcore.DLL");
     }
 

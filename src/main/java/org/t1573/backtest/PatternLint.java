@@ -20,6 +20,7 @@ import org.t1573.pattern.PatternDefinition;
 import org.t1573.pattern.PatternError;
 import org.t1573.pattern.PatternLoadException;
 import org.t1573.pattern.PatternLoader;
+import org.t1573.pattern.RuleFormat;
 
 /**
  * What loading and compiling a pattern find (as the job would at start), and conventions of the
@@ -45,16 +46,33 @@ public final class PatternLint {
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
+        List<RuleFormat> formats = RuleFormat.installed();
+        Map<RuleFormat, List<Path>> foreign = new java.util.LinkedHashMap<>();
         for (Path f : files) {
             String name = f.getFileName().toString();
-            if (name.endsWith(PatternTestFile.SUFFIX)) {
+            RuleFormat format = name.endsWith(".yml") ? claiming(f, formats) : null;
+            if (name.endsWith(".mapping.yml")) {
+                continue; // a rule format's data file (the Sigma field mapping), read by that format
+            }
+            if (format != null) {
+                // Other formats keep their own file names and tests (Sigma's regression data).
+                foreign.computeIfAbsent(format, x -> new ArrayList<>()).add(f);
+            } else if (name.endsWith(PatternTestFile.SUFFIX)) {
                 lintTests(f, findings);
             } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
                 requireTests(f, findings);
                 lintPattern(dir, f, ids, findings);
             }
         }
+        List<PatternError> errors = new ArrayList<>();
+        foreign.forEach((format, claimed) -> format.load(claimed, errors));
+        errors.forEach(e -> findings.add(e.toString()));
         return findings;
+    }
+
+    private static RuleFormat claiming(Path f, List<RuleFormat> formats) throws IOException {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        return formats.stream().filter(x -> x.claims(text)).findFirst().orElse(null);
     }
 
     private static void lintPattern(Path dir, Path f, Map<String, Path> ids, List<String> findings) throws IOException {

@@ -122,6 +122,32 @@ public class Event implements Serializable {
     /** Generic free text: a log message, or the API a crypto call used. */
     public String message;
 
+    // Sysmon fields carried for Sigma rules (EventField's table names them).
+    public String processPeOriginalFileName;
+    public String processPeDescription;
+    public String processPeProduct;
+    public String processPeCompany;
+    public String processPeFileVersion;
+    public String processWorkingDirectory;
+    public String parentCommandLine;
+    public String dllPeOriginalFileName;
+    public String dllPeDescription;
+    public String dllPeProduct;
+    public String dllPeCompany;
+    public String dllSignatureSubject;
+    public String sourceDomain;
+    public String winlogHashes;
+    public String winlogIntegrityLevel;
+    public String winlogLogonId;
+    public String winlogParentUser;
+    public String winlogTargetImage;
+    public String winlogTargetUser;
+    public String winlogGrantedAccess;
+    public String winlogCallTrace;
+    public String winlogStartAddress;
+    public String winlogStartModule;
+    public String winlogStartFunction;
+
     public Event() {}
 
     /** A key that separates process instances even where pids are reused. */

@@ -13,6 +13,10 @@ public enum EventAction implements FieldValue {
     NETWORK_CONNECTION(EventCategory.NETWORK),
     LISTEN(EventCategory.NETWORK),
     DNS_QUERY(EventCategory.NETWORK),
+    /** A thread started in another process (Sysmon 8, CreateRemoteThread). */
+    REMOTE_THREAD(EventCategory.PROCESS),
+    /** A process opening another process's memory (Sysmon 10, ProcessAccess). */
+    PROCESS_ACCESS(EventCategory.PROCESS),
     /** A network sensor's flow record (Zeek conn, NetFlow, Suricata flow). */
     FLOW(EventCategory.NETWORK),
     TLS_HANDSHAKE(EventCategory.NETWORK),

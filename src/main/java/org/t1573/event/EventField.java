@@ -99,7 +99,33 @@ public enum EventField {
     BEACON_TIMESTAMP_SCORE("beacon.window.timestamp_score", FieldType.DOUBLE, false),
     BEACON_SIZE_SCORE("beacon.window.size_score", FieldType.DOUBLE, false),
     BEACON_HISTOGRAM_SCORE("beacon.window.histogram_score", FieldType.DOUBLE, false),
-    BEACON_DURATION_SCORE("beacon.window.duration_score", FieldType.DOUBLE, false);
+    BEACON_DURATION_SCORE("beacon.window.duration_score", FieldType.DOUBLE, false),
+    // Sysmon fields that Sigma rules test (patterns/sigma/field-mapping.csv); ECS names where ECS has
+    // the field, else Winlogbeat's winlog.event_data.<Sysmon name>.
+    PROCESS_PE_ORIGINAL_FILE_NAME("process.pe.original_file_name", FieldType.STRING, false),
+    PROCESS_PE_DESCRIPTION("process.pe.description", FieldType.STRING, false),
+    PROCESS_PE_PRODUCT("process.pe.product", FieldType.STRING, false),
+    PROCESS_PE_COMPANY("process.pe.company", FieldType.STRING, false),
+    PROCESS_PE_FILE_VERSION("process.pe.file_version", FieldType.STRING, false),
+    PROCESS_WORKING_DIRECTORY("process.working_directory", FieldType.STRING, false),
+    PARENT_COMMAND_LINE("process.parent.command_line", FieldType.STRING, false),
+    DLL_PE_ORIGINAL_FILE_NAME("dll.pe.original_file_name", FieldType.STRING, false),
+    DLL_PE_DESCRIPTION("dll.pe.description", FieldType.STRING, false),
+    DLL_PE_PRODUCT("dll.pe.product", FieldType.STRING, false),
+    DLL_PE_COMPANY("dll.pe.company", FieldType.STRING, false),
+    DLL_SIGNATURE_SUBJECT("dll.code_signature.subject_name", FieldType.STRING, false),
+    SOURCE_DOMAIN("source.domain", FieldType.STRING, false),
+    WINLOG_HASHES("winlog.event_data.Hashes", FieldType.STRING, false),
+    WINLOG_INTEGRITY_LEVEL("winlog.event_data.IntegrityLevel", FieldType.STRING, false),
+    WINLOG_LOGON_ID("winlog.event_data.LogonId", FieldType.STRING, false),
+    WINLOG_PARENT_USER("winlog.event_data.ParentUser", FieldType.STRING, false),
+    WINLOG_TARGET_IMAGE("winlog.event_data.TargetImage", FieldType.STRING, false),
+    WINLOG_TARGET_USER("winlog.event_data.TargetUser", FieldType.STRING, false),
+    WINLOG_GRANTED_ACCESS("winlog.event_data.GrantedAccess", FieldType.STRING, false),
+    WINLOG_CALL_TRACE("winlog.event_data.CallTrace", FieldType.STRING, false),
+    WINLOG_START_ADDRESS("winlog.event_data.StartAddress", FieldType.STRING, false),
+    WINLOG_START_MODULE("winlog.event_data.StartModule", FieldType.STRING, false),
+    WINLOG_START_FUNCTION("winlog.event_data.StartFunction", FieldType.STRING, false);
 
     private static final Map<String, EventField> BY_NAME;
 
@@ -213,6 +239,30 @@ public enum EventField {
             case X509_VALIDITY_DAYS -> e.x509NotBefore == null || e.x509NotAfter == null ? null : (e.x509NotAfter - e.x509NotBefore) / 86_400_000.0;
             case X509_AGE_DAYS -> e.x509NotBefore == null ? null : (e.timestamp - e.x509NotBefore) / 86_400_000.0;
             case MESSAGE -> e.message;
+            case PROCESS_PE_ORIGINAL_FILE_NAME -> e.processPeOriginalFileName;
+            case PROCESS_PE_DESCRIPTION -> e.processPeDescription;
+            case PROCESS_PE_PRODUCT -> e.processPeProduct;
+            case PROCESS_PE_COMPANY -> e.processPeCompany;
+            case PROCESS_PE_FILE_VERSION -> e.processPeFileVersion;
+            case PROCESS_WORKING_DIRECTORY -> e.processWorkingDirectory;
+            case PARENT_COMMAND_LINE -> e.parentCommandLine;
+            case DLL_PE_ORIGINAL_FILE_NAME -> e.dllPeOriginalFileName;
+            case DLL_PE_DESCRIPTION -> e.dllPeDescription;
+            case DLL_PE_PRODUCT -> e.dllPeProduct;
+            case DLL_PE_COMPANY -> e.dllPeCompany;
+            case DLL_SIGNATURE_SUBJECT -> e.dllSignatureSubject;
+            case SOURCE_DOMAIN -> e.sourceDomain;
+            case WINLOG_HASHES -> e.winlogHashes;
+            case WINLOG_INTEGRITY_LEVEL -> e.winlogIntegrityLevel;
+            case WINLOG_LOGON_ID -> e.winlogLogonId;
+            case WINLOG_PARENT_USER -> e.winlogParentUser;
+            case WINLOG_TARGET_IMAGE -> e.winlogTargetImage;
+            case WINLOG_TARGET_USER -> e.winlogTargetUser;
+            case WINLOG_GRANTED_ACCESS -> e.winlogGrantedAccess;
+            case WINLOG_CALL_TRACE -> e.winlogCallTrace;
+            case WINLOG_START_ADDRESS -> e.winlogStartAddress;
+            case WINLOG_START_MODULE -> e.winlogStartModule;
+            case WINLOG_START_FUNCTION -> e.winlogStartFunction;
         };
     }
 
@@ -291,6 +341,30 @@ public enum EventField {
             case X509_KEY_LENGTH -> e.x509KeyLength = (Long) v;
             case X509_SELF_ISSUED -> e.x509SelfIssued = (Boolean) v;
             case MESSAGE -> e.message = (String) v;
+            case PROCESS_PE_ORIGINAL_FILE_NAME -> e.processPeOriginalFileName = (String) v;
+            case PROCESS_PE_DESCRIPTION -> e.processPeDescription = (String) v;
+            case PROCESS_PE_PRODUCT -> e.processPeProduct = (String) v;
+            case PROCESS_PE_COMPANY -> e.processPeCompany = (String) v;
+            case PROCESS_PE_FILE_VERSION -> e.processPeFileVersion = (String) v;
+            case PROCESS_WORKING_DIRECTORY -> e.processWorkingDirectory = (String) v;
+            case PARENT_COMMAND_LINE -> e.parentCommandLine = (String) v;
+            case DLL_PE_ORIGINAL_FILE_NAME -> e.dllPeOriginalFileName = (String) v;
+            case DLL_PE_DESCRIPTION -> e.dllPeDescription = (String) v;
+            case DLL_PE_PRODUCT -> e.dllPeProduct = (String) v;
+            case DLL_PE_COMPANY -> e.dllPeCompany = (String) v;
+            case DLL_SIGNATURE_SUBJECT -> e.dllSignatureSubject = (String) v;
+            case SOURCE_DOMAIN -> e.sourceDomain = (String) v;
+            case WINLOG_HASHES -> e.winlogHashes = (String) v;
+            case WINLOG_INTEGRITY_LEVEL -> e.winlogIntegrityLevel = (String) v;
+            case WINLOG_LOGON_ID -> e.winlogLogonId = (String) v;
+            case WINLOG_PARENT_USER -> e.winlogParentUser = (String) v;
+            case WINLOG_TARGET_IMAGE -> e.winlogTargetImage = (String) v;
+            case WINLOG_TARGET_USER -> e.winlogTargetUser = (String) v;
+            case WINLOG_GRANTED_ACCESS -> e.winlogGrantedAccess = (String) v;
+            case WINLOG_CALL_TRACE -> e.winlogCallTrace = (String) v;
+            case WINLOG_START_ADDRESS -> e.winlogStartAddress = (String) v;
+            case WINLOG_START_MODULE -> e.winlogStartModule = (String) v;
+            case WINLOG_START_FUNCTION -> e.winlogStartFunction = (String) v;
             default -> { }
         }
     }

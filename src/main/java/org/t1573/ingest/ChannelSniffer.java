@@ -51,7 +51,7 @@ public final class ChannelSniffer {
             new Rule("vmconnection", "VM Insights VMConnection row", json("\"VMConnection\"", "\"LinksEstablished\"")),
             new Rule("osquery", "osquery result JSON", json("\"hostIdentifier\"")),
             new Rule("netflow", "goflow2 JSON", json("\"TimeFlowStart\"", "\"SamplerAddress\"")),
-            new Rule("windows", "Windows event JSON (Sysmon, CAPI2, Winlogbeat, Defender)",
+            new Rule("windows", "Windows event JSON (Sysmon, CAPI2, Winlogbeat, Defender, EVTX JSON)",
                     json("\"EventID\"", "\"EventId\"", "\"winlog", "\"ActionType\"", "\"AdvancedHunting-")),
             new Rule("sysmon-linux", "Sysmon for Linux event XML", r -> r.startsWith("<Event")),
             new Rule("auditd", "audit.log records", r -> AUDIT.matcher(r).matches()),

@@ -18,7 +18,8 @@ public final class Channels {
 
     static {
         add("windows", "windows", "Sysmon flat JSON, Winlogbeat/Elastic Agent Sysmon, Defender Advanced Hunting rows and "
-                + "streaming-API envelopes, CAPI2", WindowsRecordParser::new);
+                + "streaming-API envelopes, CAPI2, EVTX as JSON (evtx_dump, SigmaHQ regression data; one record per line)",
+                WindowsRecordParser::new);
         add("auditd", "linux", "raw audit.log", org.t1573.ingest.linux.AuditdParser::new);
         add("auoms", "linux", "Azure Log Analytics Syslog rows written by AUOMS", org.t1573.ingest.linux.AuomsParser::new);
         add("sysmon-linux", "linux", "Sysmon for Linux event XML, raw or in Log Analytics Syslog rows", org.t1573.ingest.linux.LinuxSysmonParser::new);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
         description = "Checks the pattern collection: what validate checks (fields, values, parameter types), "
                 + "unique ids, valid ATT&CK ids, every parameter documented and "
                 + "used, file names patterns/<platform>/<ID>.yml matching the platform field, an <ID>.tests.yml "
-                + "beside every pattern and a pattern beside every test file. Exit code 1 when anything is found.")
+                + "beside every pattern and a pattern beside every test file; Sigma rules (a top-level logsource or "
+                + "correlation) are compiled as validate does. Exit code 1 when anything is found.")
 public final class LintCommand implements Callable<Integer> {
     @Mixin
     PatternDir patterns = new PatternDir();

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 + "With no command: runs all patterns over the bundled samples/ into out/. "
                 + "help COMMAND prints the options of a command.",
         subcommands = {BacktestCommand.class, Main.Validate.class, StreamCommand.class, PublishCommand.class,
-                TestPatternsCommand.class, LintCommand.class, CommandLine.HelpCommand.class})
+                TestPatternsCommand.class, LintCommand.class, SigmaSuiteCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code of a run that could not start: bad options or pattern files. */
@@ -104,7 +104,7 @@ public final class Main implements Callable<Integer> {
 
     /** Checks pattern files. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Checks pattern files; prints every error with file, line and reason.")
+            description = "Checks pattern files and Sigma rules; prints every error with file, line and reason.")
     static final class Validate implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "PATH", description = "Pattern files or directories (default: patterns).")
         List<Path> paths = new ArrayList<>();

@@ -44,13 +44,21 @@ public final class PatternSet {
     public static PatternSet load(List<Path> paths, List<ParameterOverride> overrides) throws PatternLoadException {
         List<PatternError> errors = new ArrayList<>();
         List<PatternDefinition> defs = new ArrayList<>();
+        List<RuleFormat> formats = RuleFormat.installed();
+        Map<RuleFormat, List<Path>> foreign = new java.util.LinkedHashMap<>();
         for (Path file : files(paths, errors)) {
+            RuleFormat format = formatOf(file, formats);
+            if (format != null) {
+                foreign.computeIfAbsent(format, f -> new ArrayList<>()).add(file);
+                continue;
+            }
             try {
                 defs.add(PatternLoader.load(file));
             } catch (PatternLoadException e) {
                 errors.addAll(e.errors());
             }
         }
+        foreign.forEach((format, files) -> defs.addAll(format.load(files, errors)));
         Map<String, String> seen = new HashMap<>();
         for (PatternDefinition d : defs) {
             String other = seen.putIfAbsent(d.id(), d.file());
@@ -79,6 +87,20 @@ public final class PatternSet {
         return new PatternSet(compiled);
     }
 
+    /** The format that claims the file, or null for a pattern file (or one that cannot be read: the loader says why). */
+    private static RuleFormat formatOf(Path file, List<RuleFormat> formats) {
+        if (formats.isEmpty()) {
+            return null;
+        }
+        String text;
+        try {
+            text = SmallTextFiles.read(file, PatternYaml.MAX_FILE_SIZE);
+        } catch (IOException e) {
+            return null;
+        }
+        return formats.stream().filter(f -> f.claims(text)).findFirst().orElse(null);
+    }
+
     private static List<Path> files(List<Path> paths, List<PatternError> errors) {
         List<Path> out = new ArrayList<>();
         for (Path p : paths) {
@@ -91,6 +113,8 @@ public final class PatternSet {
                         .filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml"))
                         .filter(f -> !f.getFileName().toString().startsWith("."))
                         .filter(f -> !f.getFileName().toString().endsWith(".tests.yml"))
+                        // Data files of other rule formats, such as the Sigma field mapping.
+                        .filter(f -> !f.getFileName().toString().endsWith(".mapping.yml"))
                         .sorted().collect(Collectors.toList()));
             } catch (IOException e) {
                 errors.add(new PatternError(p.toString(), 0, "cannot list: " + e));

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * an alias inside its own anchor never ends. The tree is measured as it will be read, and a value
  * over a bound is an error at its line.
  */
-final class PatternYaml {
+public final class PatternYaml {
     /** The largest pattern file, in bytes or code points; the shipped ones are under 8 KiB. */
     static final int MAX_FILE_SIZE = 1 << 20;
     /** The most nodes a file may expand to; the largest shipped pattern has under 300. */
@@ -33,7 +33,7 @@ final class PatternYaml {
     private PatternYaml() {}
 
     /** The root node, or null for an empty document; PatternLoadException for bad or oversized YAML. */
-    static Node compose(String file, String text) throws PatternLoadException {
+    public static Node compose(String file, String text) throws PatternLoadException {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_FILE_SIZE);
         // SnakeYAML's guards name no line: they stop only text far past the bounds measured below, at a line.

@@ -15,11 +15,11 @@ import java.nio.file.attribute.BasicFileAttributes;
  * of bounded size: a device such as {@code /dev/zero}, a pipe or a huge file would fill the heap
  * before any check on the text could run.
  */
-final class SmallTextFiles {
+public final class SmallTextFiles {
     private SmallTextFiles() {}
 
     /** The file as UTF-8 text; IOException with the reason when missing, not regular, over maxBytes or not UTF-8. */
-    static String read(Path file, int maxBytes) throws IOException {
+    public static String read(Path file, int maxBytes) throws IOException {
         return utf8(bytes(file, maxBytes));
     }
 

@@ -56,7 +56,7 @@ class InputChannelsTest {
         assertThat(specs).containsExactlyInAnyOrder(new InputSpec("zeek", List.of(zeek.toAbsolutePath())),
                 new InputSpec("windows", List.of(sysmon.toAbsolutePath())));
         assertThat(reported).containsExactly("input " + zeek + ": zeek (Zeek TSV header)",
-                "input " + sysmon + ": windows (Windows event JSON (Sysmon, CAPI2, Winlogbeat, Defender))");
+                "input " + sysmon + ": windows (Windows event JSON (Sysmon, CAPI2, Winlogbeat, Defender, EVTX JSON))");
     }
 
     @Test

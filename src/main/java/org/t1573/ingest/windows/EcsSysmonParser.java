@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import org.t1573.event.Event;
 import org.t1573.ingest.FieldReader;
@@ -55,7 +56,25 @@ final class EcsSysmonParser implements JsonTreeParser {
             Map.entry("DestinationPort", new String[] {"destination.port"}),
             Map.entry("DestinationHostname", new String[] {"destination.domain"}),
             Map.entry("Protocol", new String[] {"network.transport"}),
-            Map.entry("QueryName", new String[] {"dns.question.name"}));
+            Map.entry("QueryName", new String[] {"dns.question.name"}),
+            // PE metadata: process.pe.* for a process start, file.pe.* for an image load; the
+            // pipeline copies some and leaves them in winlog.event_data too.
+            Map.entry("OriginalFileName", new String[] {"process.pe.original_file_name", "file.pe.original_file_name"}),
+            Map.entry("Description", pe("description", "Description")),
+            Map.entry("Product", pe("product", "Product")),
+            Map.entry("Company", pe("company", "Company")),
+            Map.entry("FileVersion", pe("file_version", "FileVersion")),
+            Map.entry("CurrentDirectory", new String[] {"process.working_directory"}),
+            Map.entry("ParentCommandLine", new String[] {"process.parent.command_line"}),
+            Map.entry("Signature", new String[] {"file.code_signature.subject_name", EVENT_DATA + "Signature"}),
+            Map.entry("SourceHostname", new String[] {"source.domain"}),
+            Map.entry("SourceImage", new String[] {"process.executable"}),
+            Map.entry("SourceProcessGuid", new String[] {"process.entity_id"}),
+            Map.entry("SourceProcessGUID", new String[] {"process.entity_id"}),
+            Map.entry("SourceProcessId", new String[] {"process.pid"}));
+
+    /** Hash algorithms in the order Sysmon writes them in Hashes. */
+    private static final String[] HASHES = {"sha1", "md5", "sha256", "imphash"};
 
     private static final String SHA256 = "process.hash.sha256";
     private static final String USER_NAME = "user.name";
@@ -110,10 +129,31 @@ final class EcsSysmonParser implements JsonTreeParser {
         return TextNode.valueOf(WindowsValueNormalizer.account(isText(domain) ? domain.asText() : null, name.asText()));
     }
 
-    /** The pipeline splits Hashes into process.hash.* in lower case; Sysmon writes them in upper case. */
+    private static String[] pe(String ecs, String sysmon) {
+        return new String[] {"process.pe." + ecs, "file.pe." + ecs, EVENT_DATA + sysmon};
+    }
+
+    /**
+     * The pipeline splits Hashes into process.hash.* (file.hash.* for an image load) in lower case;
+     * Sysmon writes ALGORITHM=HEX pairs in upper case.
+     */
     private static JsonNode hashes(JsonNode root) {
-        JsonNode sha256 = DottedPath.find(root, SHA256);
-        return isText(sha256) ? TextNode.valueOf("SHA256=" + sha256.asText().toUpperCase(Locale.ROOT)) : sha256;
+        for (String branch : new String[] {"process.hash.", "file.hash."}) {
+            StringJoiner pairs = new StringJoiner(",");
+            for (String algorithm : HASHES) {
+                JsonNode value = DottedPath.find(root, branch + algorithm);
+                if (value != null && !isText(value)) {
+                    return value; // not a single value: JsonFieldReader reports that
+                }
+                if (value != null) {
+                    pairs.add(algorithm.toUpperCase(Locale.ROOT) + "=" + value.asText().toUpperCase(Locale.ROOT));
+                }
+            }
+            if (pairs.length() > 0) {
+                return TextNode.valueOf(pairs.toString());
+            }
+        }
+        return null;
     }
 
     /** The pipeline writes Initiated true as egress and false as ingress; other values stay as given, an error. */

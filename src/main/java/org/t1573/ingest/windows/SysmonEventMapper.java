@@ -12,7 +12,8 @@ import org.t1573.ingest.MalformedRecordException;
 
 /**
  * Turns one Sysmon record, in any {@link SysmonLayout}, into an {@link Event}: process create (1),
- * network connect (3), process terminate (5), image load (7) and DNS query (22). Other event ids,
+ * network connect (3), process terminate (5), image load (7), create remote thread (8), process
+ * access (10) and DNS query (22). Other event ids,
  * and events of other providers that reuse the same ids, give no event.
  */
 final class SysmonEventMapper {
@@ -57,12 +58,15 @@ final class SysmonEventMapper {
         e.userName = data.text("User");
         e.processEntityId = data.text("ProcessGuid");
         e.processPid = data.longValue("ProcessId");
-        e.processExecutable = data.text("Image");
+        // Events 8 and 10 name the acting process SourceImage, the one acted on TargetImage.
+        e.processExecutable = eventId == 8 || eventId == 10 ? data.text("SourceImage") : data.text("Image");
         e.processName = WindowsValueNormalizer.fileName(e.processExecutable);
         switch (eventId) {
             case 1 -> processCreate(e, data);
             case 3 -> networkConnect(e, data);
             case 7 -> imageLoad(e, data);
+            case 8 -> remoteThread(e, data);
+            case 10 -> processAccess(e, data);
             case 22 -> e.destinationDomain = data.text("QueryName");
             default -> { } // 5: process terminate has nothing beyond the common fields
         }
@@ -93,6 +97,8 @@ final class SysmonEventMapper {
             case 3 -> EventAction.NETWORK_CONNECTION;
             case 5 -> EventAction.PROCESS_END;
             case 7 -> EventAction.LIBRARY_LOAD;
+            case 8 -> EventAction.REMOTE_THREAD;
+            case 10 -> EventAction.PROCESS_ACCESS;
             case 22 -> EventAction.DNS_QUERY;
             default -> null;
         };
@@ -121,6 +127,40 @@ final class SysmonEventMapper {
         e.parentPid = data.longValue("ParentProcessId");
         e.parentExecutable = data.text("ParentImage");
         e.parentName = WindowsValueNormalizer.fileName(e.parentExecutable);
+        e.parentCommandLine = data.text("ParentCommandLine");
+        e.processWorkingDirectory = data.text("CurrentDirectory");
+        e.processPeOriginalFileName = data.text("OriginalFileName");
+        e.processPeDescription = data.text("Description");
+        e.processPeProduct = data.text("Product");
+        e.processPeCompany = data.text("Company");
+        e.processPeFileVersion = data.text("FileVersion");
+        e.winlogHashes = data.text("Hashes");
+        e.winlogIntegrityLevel = data.text("IntegrityLevel");
+        e.winlogLogonId = data.text("LogonId");
+        e.winlogParentUser = data.text("ParentUser");
+    }
+
+    private static void remoteThread(Event e, FieldReader data) throws MalformedRecordException {
+        sourceAndTarget(e, data, "SourceProcessGuid");
+        e.winlogStartAddress = data.text("StartAddress");
+        e.winlogStartModule = data.text("StartModule");
+        e.winlogStartFunction = data.text("StartFunction");
+    }
+
+    private static void processAccess(Event e, FieldReader data) throws MalformedRecordException {
+        // Sysmon spells the guid of event 10 SourceProcessGUID, of event 8 SourceProcessGuid.
+        sourceAndTarget(e, data, "SourceProcessGUID");
+        e.winlogGrantedAccess = data.text("GrantedAccess");
+        e.winlogCallTrace = data.text("CallTrace");
+    }
+
+    /** Events 8 and 10 name the acting process Source*, the one acted on Target*. */
+    private static void sourceAndTarget(Event e, FieldReader data, String guidField) throws MalformedRecordException {
+        e.processEntityId = data.text(guidField);
+        e.processPid = data.longValue("SourceProcessId");
+        e.userName = data.text("SourceUser");
+        e.winlogTargetImage = data.text("TargetImage");
+        e.winlogTargetUser = data.text("TargetUser");
     }
 
     private static void networkConnect(Event e, FieldReader data) throws MalformedRecordException {
@@ -129,6 +169,7 @@ final class SysmonEventMapper {
         e.destinationIp = data.text("DestinationIp");
         e.destinationPort = data.port("DestinationPort");
         e.destinationDomain = data.text("DestinationHostname");
+        e.sourceDomain = data.text("SourceHostname");
         e.networkTransport = WindowsValueNormalizer.transport(data.text("Protocol"));
         Boolean initiated = data.bool("Initiated");
         e.networkDirection = initiated == null ? null : NetworkDirection.of(initiated).value();
@@ -140,5 +181,11 @@ final class SysmonEventMapper {
         e.dllName = WindowsValueNormalizer.fileName(e.dllPath);
         e.dllSigned = data.bool("Signed");
         e.dllSignatureStatus = data.text("SignatureStatus");
+        e.dllSignatureSubject = data.text("Signature");
+        e.dllPeOriginalFileName = data.text("OriginalFileName");
+        e.dllPeDescription = data.text("Description");
+        e.dllPeProduct = data.text("Product");
+        e.dllPeCompany = data.text("Company");
+        e.winlogHashes = data.text("Hashes");
     }
 }

@@ -10,7 +10,7 @@ import org.t1573.ingest.RecordParser;
 /**
  * The parser of the "windows" channel: reads each record once, finds its {@link WindowsShape}
  * (flat Sysmon or CAPI2, Winlogbeat as shipped or renamed to ECS, Defender row, envelope or
- * batch) and hands it to that shape's parser, so one topic or directory may mix all of them.
+ * batch, EVTX converted to JSON) and hands it to that shape's parser, so one topic or directory may mix all of them.
  */
 public final class WindowsRecordParser implements RecordParser {
     private static final long serialVersionUID = 1L;
@@ -23,6 +23,7 @@ public final class WindowsRecordParser implements RecordParser {
     private final DefenderParser defender = new DefenderParser();
     private final Capi2Parser capi2 = Capi2Parser.flat();
     private final Capi2Parser winlogbeatCapi2 = Capi2Parser.winlogbeat();
+    private final EvtxJsonSysmonParser evtxJson = new EvtxJsonSysmonParser();
 
     @Override
     public void parse(String record, Consumer<Event> out, Consumer<String> ignored) throws MalformedRecordException {
@@ -30,7 +31,7 @@ public final class WindowsRecordParser implements RecordParser {
         WindowsShape shape = WindowsShape.of(root);
         if (shape == null) {
             throw new MalformedRecordException(
-                    SOURCE + ": record matches no known shape (Sysmon, CAPI2, Winlogbeat, Defender)");
+                    SOURCE + ": record matches no known shape (Sysmon, CAPI2, Winlogbeat, Defender, EVTX JSON)");
         }
         parserOf(shape).parse(root, record, out, ignored);
     }
@@ -43,6 +44,7 @@ public final class WindowsRecordParser implements RecordParser {
             case DEFENDER -> defender;
             case CAPI2 -> capi2;
             case WINLOGBEAT_CAPI2 -> winlogbeatCapi2;
+            case EVTX_JSON -> evtxJson;
         };
     }
 }

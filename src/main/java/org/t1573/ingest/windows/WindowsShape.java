@@ -15,7 +15,9 @@ enum WindowsShape {
     /** Winlogbeat / Elastic Agent records of the CAPI2 channel. */
     WINLOGBEAT_CAPI2,
     /** Defender for Endpoint: a flat row, a streaming envelope or an Event Hub batch. */
-    DEFENDER;
+    DEFENDER,
+    /** EVTX converted to JSON (evtx_dump, SigmaHQ's regression data): Event.System and Event.EventData. */
+    EVTX_JSON;
 
     /** The shape of a record, or null if it has none of them. */
     static WindowsShape of(JsonNode root) {
@@ -25,6 +27,9 @@ enum WindowsShape {
                 return WINLOGBEAT_CAPI2;
             }
             return EcsSysmonParser.isRenamed(root) ? WINLOGBEAT_ECS : WINLOGBEAT;
+        }
+        if (EvtxJsonSysmonParser.isShape(root)) {
+            return EVTX_JSON;
         }
         if (root.has("records") || DefenderParser.isEnvelope(root)) {
             return DEFENDER;

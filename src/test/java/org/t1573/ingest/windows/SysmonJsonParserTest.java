@@ -66,7 +66,7 @@ class SysmonJsonParserTest {
 
     @Test
     void unusedEventIdsGiveNoEventAndNoError() throws Exception {
-        assertThat(parse(parser, connection().put("EventID", 10).toString())).isEmpty();
+        assertThat(parse(parser, connection().put("EventID", 11).toString())).isEmpty();
         assertThat(parse(parser, connection().put("EventID", "13").toString())).isEmpty();
     }
 

@@ -21,7 +21,8 @@ import org.t1573.ingest.RecordParser;
 class SysmonWholeFileTest {
 
     private static final Map<Integer, String> ACTION_OF_EVENT_ID = Map.of(
-            1, "process_start", 3, "network_connection", 5, "process_end", 7, "library_load", 22, "dns_query");
+            1, "process_start", 3, "network_connection", 5, "process_end", 7, "library_load", 8, "remote_thread",
+            10, "process_access", 22, "dns_query");
 
     static Stream<Path> files() {
         return SysmonSamples.allFiles().stream();

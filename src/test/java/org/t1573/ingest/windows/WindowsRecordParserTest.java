@@ -106,7 +106,7 @@ class WindowsRecordParserTest {
     void recordOfNoKnownShapeIsADeadLetterWithAReadableReason() {
         assertThatThrownBy(() -> parser.parse("{\"ts\":1692161674.1,\"uid\":\"CHhAvVGS1DHFjwGM9\"}", e -> { }))
                 .isInstanceOf(MalformedRecordException.class)
-                .hasMessage("windows: record matches no known shape (Sysmon, CAPI2, Winlogbeat, Defender)");
+                .hasMessage("windows: record matches no known shape (Sysmon, CAPI2, Winlogbeat, Defender, EVTX JSON)");
     }
 
     @ParameterizedTest
